@@ -1,0 +1,159 @@
+package dev.mailwire.jca;
+
+import dev.mailwire.MailerException;
+import dev.mailwire.SendTimeoutException;
+import dev.mailwire.SmtpAuthenticationException;
+import dev.mailwire.SmtpConnectionException;
+import dev.mailwire.SmtpTlsException;
+import jakarta.mail.AuthenticationFailedException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+
+/**
+ * Turns what Angus and the JDK throw into the {@link MailerException} subtype a caller can act on, worded in one
+ * place (the error catalogue in docs/errors.md follows this class). Messages name the mailer, the server and the
+ * setting involved; they never carry a password or token (Angus's messages do not contain them either).
+ */
+final class Failures {
+
+    private Failures() {}
+
+    /** Why establishing a connection (TCP, greeting, EHLO, TLS, AUTH) failed. */
+    static MailerException connect(MailSettings s, Throwable t, boolean deadlinePassed) {
+        String where = "Mailer '" + s.mailer() + "': connecting to " + s.host() + ":" + s.port();
+        if (deadlinePassed) {
+            return new SendTimeoutException(
+                    s.mailer(),
+                    where + " did not finish within " + s.sendTimeout() + " (send-timeout); the socket was closed.",
+                    t);
+        }
+        SocketTimeoutException timeout = find(t, SocketTimeoutException.class);
+        if (timeout != null) {
+            boolean connectPhase = find(t, org.eclipse.angus.mail.util.SocketConnectException.class) != null;
+            return new SendTimeoutException(
+                    s.mailer(),
+                    connectPhase
+                            ? where + " timed out after " + s.connectTimeout() + " (connect-timeout)."
+                            : where + " failed: the server sent no reply within " + s.readTimeout()
+                                    + " (read-timeout).",
+                    t);
+        }
+        if (find(t, UnknownHostException.class) != null) {
+            return new SmtpConnectionException(
+                    s.mailer(), where + " failed: unknown host '" + s.host() + "' (check the setting host).", t);
+        }
+        if (find(t, ConnectException.class) != null) {
+            return new SmtpConnectionException(
+                    s.mailer(), where + " failed: connection refused (is the server up, and is port right?).", t);
+        }
+        String text = messages(t);
+        if (text.contains("STARTTLS is required")) {
+            return new SmtpTlsException(
+                    s.mailer(),
+                    where + " failed: the server did not offer STARTTLS, and tls=STARTTLS requires it. Nothing was"
+                            + " sent: no AUTH, no mail.",
+                    t);
+        }
+        if (find(t, SSLException.class) != null || find(t, CertificateException.class) != null) {
+            return new SmtpTlsException(
+                    s.mailer(),
+                    where + " failed: TLS could not be established with host '" + s.host() + "' (" + root(t)
+                            + "). The certificate must be trusted (trust-store) and name the host.",
+                    t);
+        }
+        if (t instanceof AuthenticationFailedException || text.contains("authentication mechanisms")) {
+            return new SmtpAuthenticationException(
+                    s.mailer(),
+                    where + " failed: authentication was refused (" + root(t)
+                            + "). Check username, password and auth-mechanisms.",
+                    t);
+        }
+        return new SmtpConnectionException(s.mailer(), where + " failed: " + root(t), t);
+    }
+
+    /** Mailwire's own check after connect: Angus silently skips AUTH when the server does not offer it. */
+    static MailerException authNotOffered(MailSettings s) {
+        return new SmtpAuthenticationException(
+                s.mailer(),
+                "Mailer '" + s.mailer() + "': " + s.host() + ":" + s.port()
+                        + " does not offer AUTH, but a username is configured. Refusing to send unauthenticated.",
+                null);
+    }
+
+    /** Why a send on an established connection failed at the connection level (not a reply to the mail). */
+    static SendFailure send(MailSettings s, Throwable t, StagedSmtpTransport.Stage stage, boolean deadlinePassed) {
+        String where = "Mailer '" + s.mailer() + "': sending to " + s.host() + ":" + s.port();
+        String afterDot = stage == StagedSmtpTransport.Stage.FINAL_DOT
+                ? " The server may already have accepted the mail: a retry may deliver it twice."
+                : "";
+        MailerException error;
+        if (deadlinePassed) {
+            error = new SendTimeoutException(
+                    s.mailer(),
+                    where + " did not finish within " + s.sendTimeout() + " (send-timeout); the connection was closed."
+                            + afterDot,
+                    t);
+        } else if (find(t, SocketTimeoutException.class) != null) {
+            error = new SendTimeoutException(
+                    s.mailer(),
+                    where + " failed: the server did not answer or read within " + s.readTimeout()
+                            + " (read-timeout); the connection was closed." + afterDot,
+                    t);
+        } else {
+            error = new SmtpConnectionException(
+                    s.mailer(), where + " failed: the connection broke (" + root(t) + ")." + afterDot, t);
+        }
+        return new SendFailure(error, true, stage.beforeContent());
+    }
+
+    /** Whether {@code t} says the connection is gone, rather than the server answering about this mail. */
+    static boolean isConnectionLevel(Throwable t) {
+        if (t instanceof IllegalStateException) {
+            return true; // Angus: "Not connected" after it closed itself on an earlier I/O error
+        }
+        if (find(t, IOException.class) != null) {
+            return true;
+        }
+        SMTPSendFailedException reply = find(t, SMTPSendFailedException.class);
+        // 421: the server is closing the channel (RFC 5321 §3.8); -1: EOF instead of a reply.
+        return reply != null && (reply.getReturnCode() == 421 || reply.getReturnCode() < 0);
+    }
+
+    static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = next(c)) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t.getCause() != null && t.getCause() != t) {
+            return t.getCause();
+        }
+        return t instanceof jakarta.mail.MessagingException m ? m.getNextException() : null;
+    }
+
+    private static String root(Throwable t) {
+        Throwable r = t;
+        while (next(r) != null) {
+            r = next(r);
+        }
+        String m = r.getMessage();
+        return r.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip());
+    }
+
+    private static String messages(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = next(c)) {
+            sb.append(c.getMessage()).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.mailwire.jca;
+
+import dev.mailwire.InvalidMailException;
+import dev.mailwire.SendResult;
+import dev.mailwire.connector.MailConnection;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.OptionalLong;
+
+/**
+ * The handle an application holds. Package-private: applications program to {@link MailConnection}. Closing it
+ * returns the managed connection to the pool; using it after close, or after the container invalidated it, fails
+ * clearly.
+ */
+final class MailConnectionImpl implements MailConnection {
+
+    private volatile MailManagedConnection managed;
+    private final String mailer;
+
+    MailConnectionImpl(MailManagedConnection managed) {
+        this.managed = managed;
+        this.mailer = managed.mailer();
+    }
+
+    @Override
+    public SendResult send(MimeMessage message) {
+        Address[] recipients;
+        try {
+            recipients = message.getAllRecipients();
+        } catch (MessagingException e) {
+            throw new InvalidMailException(mailer, "to", "Mailer '" + mailer + "': unreadable recipients: " + e);
+        }
+        return send(message, recipients);
+    }
+
+    @Override
+    public SendResult send(MimeMessage message, Address[] recipients) {
+        MailManagedConnection mc = open();
+        if (recipients == null || recipients.length == 0) {
+            throw new InvalidMailException(mailer, "to", "Mailer '" + mailer + "': the mail has no recipient.");
+        }
+        MessageValidator.validate(mailer, message, recipients);
+        return mc.send(this, message, recipients);
+    }
+
+    @Override
+    public OptionalLong maxMessageSize() {
+        return open().maxMessageSize();
+    }
+
+    @Override
+    public void close() {
+        MailManagedConnection mc = managed;
+        managed = null;
+        if (mc != null) {
+            mc.handleClosed(this);
+        }
+    }
+
+    /** The container took the managed connection away (cleanup or destroy). */
+    void invalidate() {
+        managed = null;
+    }
+
+    /** Connection sharing: the container moved this handle to another managed connection. */
+    void associate(MailManagedConnection target) {
+        MailManagedConnection previous = managed;
+        if (previous != null && previous != target) {
+            previous.dissociate(this);
+        }
+        managed = target;
+    }
+
+    private MailManagedConnection open() {
+        MailManagedConnection mc = managed;
+        if (mc == null) {
+            throw new IllegalStateException("Mailer '" + mailer + "': this connection handle is closed");
+        }
+        return mc;
+    }
+}

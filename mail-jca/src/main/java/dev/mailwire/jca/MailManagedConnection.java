@@ -1,0 +1,236 @@
+package dev.mailwire.jca;
+
+import dev.mailwire.MailerException;
+import dev.mailwire.SendResult;
+import dev.mailwire.jca.pool.MessageCounter;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionEvent;
+import jakarta.resource.spi.ConnectionEventListener;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.LocalTransaction;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionMetaData;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.security.auth.Subject;
+import javax.transaction.xa.XAResource;
+
+/**
+ * A pooled SMTP connection as the JCA pool sees it. The pool (the server's or the embedded one) owns its life;
+ * this class reports every broken connection to the pool before the caller sees the exception, so the pool never
+ * hands it out again.
+ */
+final class MailManagedConnection implements ManagedConnection, MessageCounter {
+
+    private static final Logger LOG = Logger.getLogger(MailManagedConnection.class.getName());
+
+    private final MailManagedConnectionFactory factory;
+    private final SessionFactory sessions;
+    private final DeadlineTimer timer;
+    private final Identity identity;
+    private final ConnectionRequestInfo requestInfo;
+    private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<MailConnectionImpl> handles = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean destroyed = new AtomicBoolean();
+    private volatile SmtpChannel channel;
+    private volatile boolean used;
+    private volatile long messagesSent;
+    private volatile long reconnects;
+    private PrintWriter logWriter;
+
+    MailManagedConnection(
+            MailManagedConnectionFactory factory,
+            SessionFactory sessions,
+            DeadlineTimer timer,
+            Identity identity,
+            ConnectionRequestInfo requestInfo) {
+        this.factory = factory;
+        this.requestInfo = requestInfo;
+        this.sessions = sessions;
+        this.timer = timer;
+        this.identity = identity;
+        this.channel = SmtpChannel.open(sessions, identity, timer);
+    }
+
+    MailManagedConnectionFactory factory() {
+        return factory;
+    }
+
+    Identity identity() {
+        return identity;
+    }
+
+    /** The request info this connection was made for: its settings overrides and identity. */
+    ConnectionRequestInfo requestInfo() {
+        return requestInfo;
+    }
+
+    String mailer() {
+        return sessions.settings().mailer();
+    }
+
+    /**
+     * Sends on this connection. A send that failed on a reused connection before the server saw any content (a
+     * 421 at MAIL FROM, an idle socket the server closed) is retried once on a fresh connection, unseen by the
+     * caller; any other broken connection is reported to the pool first, then thrown.
+     */
+    SendResult send(MailConnectionImpl handle, MimeMessage message, Address[] recipients) {
+        boolean reused = used;
+        used = true;
+        try {
+            return count(channel.send(message, recipients));
+        } catch (SendFailureException first) {
+            if (!(reused && first.failure().retryable())) {
+                throw reportBroken(handle, first.failure().error());
+            }
+            LOG.log(
+                    Level.FINE,
+                    "Mailer {0}: reused connection failed before content, retrying on a fresh one: {1}",
+                    new Object[] {mailer(), first.getMessage()});
+        }
+        try {
+            channel = SmtpChannel.open(sessions, identity, timer);
+            reconnects++;
+            return count(channel.send(message, recipients));
+        } catch (MailerException e) {
+            throw reportBroken(handle, e);
+        } catch (SendFailureException second) {
+            throw reportBroken(handle, second.failure().error());
+        }
+    }
+
+    private SendResult count(SendResult r) {
+        messagesSent++;
+        return r;
+    }
+
+    private MailerException reportBroken(MailConnectionImpl handle, MailerException error) {
+        channel.abort();
+        ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, error);
+        event.setConnectionHandle(handle);
+        listeners.forEach(l -> l.connectionErrorOccurred(event));
+        return error;
+    }
+
+    void handleClosed(MailConnectionImpl handle) {
+        handles.remove(handle);
+        ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
+        event.setConnectionHandle(handle);
+        listeners.forEach(l -> l.connectionClosed(event));
+    }
+
+    OptionalLong maxMessageSize() {
+        return channel.maxMessageSize();
+    }
+
+    /** Validation for the pool: a NOOP round trip (Angus's isConnected). */
+    boolean isValid() {
+        return !destroyed.get() && channel.isAlive();
+    }
+
+    boolean isDestroyed() {
+        return destroyed.get();
+    }
+
+    /** Times this connection replaced its socket to retry a send; each replaced socket was closed. */
+    long reconnects() {
+        return reconnects;
+    }
+
+    @Override
+    public long messagesSent() {
+        return messagesSent;
+    }
+
+    @Override
+    public Object getConnection(Subject subject, ConnectionRequestInfo cri) throws ResourceException {
+        if (destroyed.get()) {
+            throw new jakarta.resource.spi.IllegalStateException("Mailer '" + mailer() + "': connection destroyed");
+        }
+        if (!java.util.Objects.equals(cri, requestInfo) || !identity.equals(factory.identity(subject, cri))) {
+            // Re-authentication is not supported (ra.xml): a connection never changes identity.
+            throw new jakarta.resource.spi.SecurityException(
+                    "Mailer '" + mailer() + "': this connection is authenticated as another identity");
+        }
+        MailConnectionImpl handle = new MailConnectionImpl(this);
+        handles.add(handle);
+        return handle;
+    }
+
+    @Override
+    public void associateConnection(Object connection) throws ResourceException {
+        if (!(connection instanceof MailConnectionImpl handle)) {
+            throw new jakarta.resource.spi.IllegalStateException("not a Mailwire connection handle: " + connection);
+        }
+        handle.associate(this);
+        handles.add(handle);
+    }
+
+    void dissociate(MailConnectionImpl handle) {
+        handles.remove(handle);
+    }
+
+    /** Resets per-send state (RSET only after an interrupted send) and keeps the socket. */
+    @Override
+    public void cleanup() throws ResourceException {
+        handles.forEach(MailConnectionImpl::invalidate);
+        handles.clear();
+        if (!destroyed.get() && !channel.reset()) {
+            throw new ResourceException("Mailer '" + mailer() + "': the connection could not be reset; destroy it");
+        }
+    }
+
+    /** Fast and idempotent: QUIT without waiting for the reply, then close. */
+    @Override
+    public void destroy() {
+        if (destroyed.compareAndSet(false, true)) {
+            handles.forEach(MailConnectionImpl::invalidate);
+            handles.clear();
+            channel.close();
+        }
+    }
+
+    @Override
+    public void addConnectionEventListener(ConnectionEventListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeConnectionEventListener(ConnectionEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public XAResource getXAResource() throws ResourceException {
+        throw new NotSupportedException("SMTP has no transactions; Mailwire's mailers defer mail to commit instead");
+    }
+
+    @Override
+    public LocalTransaction getLocalTransaction() throws ResourceException {
+        throw new NotSupportedException("SMTP has no transactions; Mailwire's mailers defer mail to commit instead");
+    }
+
+    @Override
+    public ManagedConnectionMetaData getMetaData() {
+        MailSettings s = sessions.settings();
+        return new MailManagedConnectionMetaData(s.host() + ":" + s.port(), identity.toString());
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.mailwire.jca;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The connection settings of one mailer, parsed and checked once. Built from the managed connection factory's
+ * JavaBean properties; every problem is reported with the DESIGN §3 key that names it.
+ *
+ * @param mailer the mailer's name, used in every message
+ * @param host SMTP server host
+ * @param port SMTP server port
+ * @param tls how the connection is protected
+ * @param trustStore trust anchors, or null for the JVM's default trust store
+ * @param trustStorePassword password of the trust store, or null
+ * @param trustStoreType the trust store's type ({@code PKCS12}, {@code JKS})
+ * @param username AUTH user, or null for no AUTH
+ * @param password AUTH password, or null (XOAUTH2 takes a token supplier instead)
+ * @param authMechanisms the mechanisms Mailwire may use, in order of preference
+ * @param allowPlaintextAuth whether AUTH may go over a connection without TLS
+ * @param connectTimeout bound on the TCP connect
+ * @param readTimeout bound on each read and each write
+ * @param sendTimeout bound on one whole send, and on establishing a connection
+ * @param sessionProperties validated pass-through {@code mail.smtp.*} properties
+ */
+record MailSettings(
+        String mailer,
+        String host,
+        int port,
+        TlsMode tls,
+        Path trustStore,
+        String trustStorePassword,
+        String trustStoreType,
+        String username,
+        String password,
+        List<String> authMechanisms,
+        boolean allowPlaintextAuth,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration sendTimeout,
+        Map<String, String> sessionProperties) {
+
+    static final String DEFAULT_MAILER = "<default>";
+    static final List<String> SUPPORTED_MECHANISMS = List.of("PLAIN", "LOGIN", "XOAUTH2");
+
+    /** Parses and checks the properties of {@code f}; throws a MailerConfigurationException naming the key. */
+    static MailSettings of(MailConnectionProperties f, java.util.function.Supplier<String> tokens) {
+        String mailer = blankToNull(f.getMailerName()) == null ? DEFAULT_MAILER : f.getMailerName();
+        String host = blankToNull(f.getHost());
+        if (host == null) {
+            throw ConfigErrors.missing(mailer, "host");
+        }
+        TlsMode tls = tlsMode(mailer, f.getTls());
+        int port = f.getPort() == null ? tls.defaultPort() : f.getPort();
+        if (port < 1 || port > 65535) {
+            throw ConfigErrors.invalid(mailer, "port", String.valueOf(port), "a port number from 1 to 65535");
+        }
+        if (tls == TlsMode.NONE && !isLoopback(host)) {
+            throw ConfigErrors.refused(
+                    mailer,
+                    "tls",
+                    "tls=NONE is only allowed for a server on loopback, and host '" + host
+                            + "' is not; use STARTTLS or IMPLICIT.");
+        }
+        String username = blankToNull(f.getUsername());
+        List<String> mechanisms = mechanisms(mailer, f.getAuthMechanisms());
+        checkCredentials(mailer, f, tokens, tls, username, mechanisms);
+        Path trustStore = trustStore(mailer, f.getTrustStore());
+        return new MailSettings(
+                mailer,
+                host,
+                port,
+                tls,
+                trustStore,
+                f.getTrustStorePassword(),
+                blankToNull(f.getTrustStoreType()) == null ? "PKCS12" : f.getTrustStoreType(),
+                username,
+                f.getPassword(),
+                mechanisms,
+                Boolean.TRUE.equals(f.getAllowPlaintextAuth()),
+                duration(mailer, "connect-timeout", f.getConnectTimeout()),
+                duration(mailer, "read-timeout", f.getReadTimeout()),
+                duration(mailer, "send-timeout", f.getSendTimeout()),
+                SessionPassThrough.parse(mailer, f.getSessionProperties()));
+    }
+
+    boolean authenticates() {
+        return username != null;
+    }
+
+    boolean usesXoauth2() {
+        return authMechanisms.equals(List.of("XOAUTH2"));
+    }
+
+    private static void checkCredentials(
+            String mailer,
+            MailConnectionProperties f,
+            java.util.function.Supplier<String> tokens,
+            TlsMode tls,
+            String username,
+            List<String> mechanisms) {
+        if (username == null) {
+            return;
+        }
+        if (tls == TlsMode.NONE && !Boolean.TRUE.equals(f.getAllowPlaintextAuth())) {
+            throw ConfigErrors.refused(
+                    mailer,
+                    "allow-plaintext-auth",
+                    "AUTH over tls=NONE would send the password in clear. Use STARTTLS or IMPLICIT, or set"
+                            + " allow-plaintext-auth=true for a trusted loopback relay.");
+        }
+        boolean xoauth2 = mechanisms.contains("XOAUTH2");
+        if (xoauth2 && mechanisms.size() > 1) {
+            throw ConfigErrors.invalid(
+                    mailer, "auth-mechanisms", String.join(" ", mechanisms), "XOAUTH2 alone, or PLAIN and/or LOGIN");
+        }
+        if (xoauth2 && tokens == null && f.getPassword() == null) {
+            throw ConfigErrors.missing(mailer, "password");
+        }
+        if (!xoauth2 && f.getPassword() == null) {
+            throw ConfigErrors.missing(mailer, "password");
+        }
+    }
+
+    private static TlsMode tlsMode(String mailer, String value) {
+        if (blankToNull(value) == null) {
+            return TlsMode.STARTTLS;
+        }
+        try {
+            return TlsMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ConfigErrors.invalid(mailer, "tls", value, "STARTTLS, IMPLICIT or NONE");
+        }
+    }
+
+    private static List<String> mechanisms(String mailer, String value) {
+        if (blankToNull(value) == null) {
+            // PLAIN first: one round trip over TLS, where Angus's default order tries LOGIN (three) first.
+            return List.of("PLAIN", "LOGIN");
+        }
+        List<String> list = Arrays.stream(value.trim().split("[\\s,]+"))
+                .map(m -> m.toUpperCase(Locale.ROOT))
+                .distinct()
+                .toList();
+        for (String m : list) {
+            if (!SUPPORTED_MECHANISMS.contains(m)) {
+                throw ConfigErrors.invalid(mailer, "auth-mechanisms", value, "one or more of PLAIN, LOGIN, XOAUTH2");
+            }
+        }
+        return list;
+    }
+
+    private static Path trustStore(String mailer, String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        Path path = Path.of(value);
+        if (!Files.isReadable(path)) {
+            throw ConfigErrors.invalid(mailer, "trust-store", value, "a readable key store file");
+        }
+        return path;
+    }
+
+    static Duration duration(String mailer, String key, String value) {
+        if (value == null) {
+            throw ConfigErrors.missing(mailer, key);
+        }
+        try {
+            Duration d = Duration.parse(value.trim());
+            if (!d.isNegative() && !d.isZero() && d.toMillis() <= Integer.MAX_VALUE) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below with the expected form
+        }
+        throw ConfigErrors.invalid(mailer, key, value, "a positive ISO-8601 duration such as PT10S");
+    }
+
+    /** Whether {@code host} names this machine's loopback interface, without a DNS lookup for literals. */
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    @Override
+    public String toString() {
+        // Never the password: settings end up in logs and health output.
+        return "MailSettings[mailer=" + mailer + ", " + host + ":" + port + ", tls=" + tls + ", user="
+                + (username == null ? "-" : username) + "]";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.mailwire.jca;
+
+import jakarta.mail.Session;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Properties;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The one place where Mailwire settings become {@code mail.smtp.*} properties. Everything that decides security
+ * or a bound is set here, explicitly, because Angus's defaults are unsafe for a server: infinite timeouts, an
+ * optional STARTTLS, socket factory fallback to plain sockets.
+ */
+final class SessionFactory {
+
+    private final MailSettings settings;
+    private final TlsSocketFactory tlsSocketFactory;
+    private final Session session;
+
+    SessionFactory(MailSettings settings, DeadlineTimer timer) {
+        this.settings = settings;
+        this.tlsSocketFactory = new TlsSocketFactory(sslContext(settings));
+        this.session = Session.getInstance(properties(timer));
+    }
+
+    Session session() {
+        return session;
+    }
+
+    MailSettings settings() {
+        return settings;
+    }
+
+    private Properties properties(DeadlineTimer timer) {
+        Properties p = new Properties();
+        p.putAll(settings.sessionProperties());
+        p.put("mail.smtp.host", settings.host());
+        p.put("mail.smtp.port", String.valueOf(settings.port()));
+        p.put("mail.smtp.connectiontimeout", millis(settings.connectTimeout()));
+        p.put("mail.smtp.timeout", millis(settings.readTimeout()));
+        p.put("mail.smtp.writetimeout", millis(settings.readTimeout()));
+        // Without a shared executor Angus starts a thread per connection to enforce write timeouts.
+        p.put("mail.smtp.executor.writetimeout", timer.executor());
+
+        p.put("mail.smtp.socketFactory", NoDelaySocketFactory.INSTANCE);
+        p.put("mail.smtp.socketFactory.fallback", "false");
+        p.put("mail.smtp.ssl.socketFactory", tlsSocketFactory);
+        p.put("mail.smtp.ssl.checkserveridentity", "true");
+        p.put("mail.smtp.ssl.protocols", String.join(" ", TlsSocketFactory.PROTOCOLS));
+        switch (settings.tls()) {
+            case STARTTLS -> {
+                p.put("mail.smtp.starttls.enable", "true");
+                // Fail closed: a server (or a man in the middle) that does not offer STARTTLS gets no AUTH, no mail.
+                p.put("mail.smtp.starttls.required", "true");
+            }
+            case IMPLICIT -> p.put("mail.smtp.ssl.enable", "true");
+            case NONE -> p.put("mail.smtp.starttls.enable", "false");
+        }
+
+        p.put("mail.smtp.auth", String.valueOf(settings.authenticates()));
+        p.put("mail.smtp.auth.mechanisms", String.join(" ", settings.authMechanisms()));
+        if (settings.usesXoauth2()) {
+            p.put("mail.smtp.auth.xoauth2.disable", "false");
+        }
+        // Per-recipient results: deliver to the accepted recipients, and report every RCPT reply.
+        p.put("mail.smtp.sendpartial", "true");
+        p.put("mail.smtp.reportsuccess", "true");
+        // destroy() must be fast: send QUIT, never wait for its reply.
+        p.put("mail.smtp.quitwait", "false");
+        return p;
+    }
+
+    private static String millis(java.time.Duration d) {
+        return String.valueOf(d.toMillis());
+    }
+
+    private static SSLContext sslContext(MailSettings s) {
+        try {
+            KeyStore trust = null;
+            if (s.trustStore() != null) {
+                trust = KeyStore.getInstance(s.trustStoreType());
+                char[] pw = s.trustStorePassword() == null
+                        ? null
+                        : s.trustStorePassword().toCharArray();
+                try (InputStream in = Files.newInputStream(s.trustStore())) {
+                    trust.load(in, pw);
+                }
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust); // null: the JVM's default trust anchors
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw ConfigErrors.unreadable(
+                    s.mailer(),
+                    "trust-store",
+                    "the trust store could not be loaded (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); check trust-store, trust-store-type and trust-store-password.");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.mailwire.jca;
+
+import dev.mailwire.MailerException;
+import dev.mailwire.SendResult;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One physical SMTP connection: connected, TLS-protected and authenticated once, then used for many sends. Every
+ * blocking step runs under a deadline that closes the socket when it passes, because Angus's read timeout bounds
+ * only the gap between two bytes and a trickling server defeats it. Not thread-safe: one sender at a time.
+ */
+final class SmtpChannel {
+
+    private static final Logger LOG = Logger.getLogger(SmtpChannel.class.getName());
+
+    private final MailSettings settings;
+    private final DeadlineTimer timer;
+    private final StagedSmtpTransport transport;
+    private final SocketCapture capture;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private long messagesSent;
+    private boolean needsReset;
+
+    private SmtpChannel(MailSettings settings, DeadlineTimer timer, StagedSmtpTransport t, SocketCapture c) {
+        this.settings = settings;
+        this.timer = timer;
+        this.transport = t;
+        this.capture = c;
+    }
+
+    /** Connects, secures and authenticates, within send-timeout overall; throws a classified MailerException. */
+    static SmtpChannel open(SessionFactory sessions, Identity identity, DeadlineTimer timer) {
+        MailSettings s = sessions.settings();
+        StagedSmtpTransport transport = new StagedSmtpTransport(sessions.session());
+        SocketCapture capture = SocketCapture.begin();
+        AtomicBoolean deadlinePassed = new AtomicBoolean();
+        ScheduledFuture<?> deadline = timer.schedule(() -> expire(deadlinePassed, capture), s.sendTimeout());
+        try {
+            transport.connect(s.host(), s.port(), identity.user(), identity.secret());
+            if (identity.user() != null
+                    && !transport.supportsExtension("AUTH")
+                    && !transport.supportsExtension("AUTH=LOGIN")) {
+                capture.closeSocket();
+                throw Failures.authNotOffered(s);
+            }
+            return new SmtpChannel(s, timer, transport, capture);
+        } catch (MessagingException | RuntimeException e) {
+            capture.closeSocket();
+            if (e instanceof MailerException m) {
+                throw m;
+            }
+            throw Failures.connect(s, e, deadlinePassed.get());
+        } finally {
+            deadline.cancel(false);
+            capture.end();
+        }
+    }
+
+    /**
+     * Sends one message. Replies about the mail (a rejected recipient, a refused sender) come back as results or
+     * as {@link dev.mailwire.MailRejectedException}; a broken connection comes back as a {@link SendFailure}.
+     */
+    SendResult send(MimeMessage message, Address[] recipients) throws SendFailureException {
+        AtomicBoolean deadlinePassed = new AtomicBoolean();
+        ScheduledFuture<?> deadline = timer.schedule(() -> expire(deadlinePassed, capture), settings.sendTimeout());
+        transport.resetStage();
+        // Stays true only if something other than a reply or an I/O failure interrupts the send, for example an
+        // attachment stream that throws: the SMTP transaction is then left open and needs RSET (or, past DATA,
+        // a new connection) before the next mail.
+        needsReset = true;
+        try {
+            transport.sendMessage(message, recipients);
+            needsReset = false;
+            messagesSent++;
+            return SendResults.allAccepted(
+                    message, recipients, transport.getLastReturnCode(), transport.getLastServerResponse());
+        } catch (MessagingException e) {
+            if (!deadlinePassed.get() && SendResults.isReply(e)) {
+                needsReset = false; // Angus ended the transaction itself (RSET, or the final dot)
+                messagesSent++;
+                return SendResults.fromReplies(settings.mailer(), message, recipients, e);
+            }
+            throw failure(e, deadlinePassed.get());
+        } catch (IllegalStateException e) {
+            throw failure(e, deadlinePassed.get());
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private SendFailureException failure(Exception e, boolean deadlinePassed) {
+        SendFailure f = Failures.send(settings, e, transport.stage(), deadlinePassed);
+        abort();
+        return new SendFailureException(f);
+    }
+
+    /** Liveness probe: NOOP, bounded by read-timeout. Angus's {@code isConnected()} sends the NOOP. */
+    boolean isAlive() {
+        if (closed.get()) {
+            return false;
+        }
+        return bounded(settings.readTimeout(), transport::isConnected);
+    }
+
+    /**
+     * Resets per-send state after an interrupted send (RSET), keeping the socket. A send that got as far as the
+     * message content cannot be reset (the server is still reading DATA): such a channel reports false.
+     */
+    boolean reset() {
+        if (!needsReset) {
+            return !closed.get();
+        }
+        StagedSmtpTransport.Stage stage = transport.stage();
+        if (!stage.beforeContent() || closed.get()) {
+            return false;
+        }
+        needsReset = false;
+        transport.resetStage();
+        return bounded(settings.readTimeout(), () -> transport.simpleCommand("RSET") == 250);
+    }
+
+    long messagesSent() {
+        return messagesSent;
+    }
+
+    /** The largest message the server accepts, from EHLO SIZE (RFC 1870), if it announced one. */
+    OptionalLong maxMessageSize() {
+        String size = transport.getExtensionParameter("SIZE");
+        try {
+            long n = size == null ? 0 : Long.parseLong(size.trim());
+            return n > 0 ? OptionalLong.of(n) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Says QUIT without waiting for the reply (quitwait=false), then closes; bounded. Idempotent. */
+    void close() {
+        if (closed.compareAndSet(false, true)) {
+            bounded(Duration.ofSeconds(1), () -> {
+                transport.close();
+                return true;
+            });
+            capture.closeSocket();
+        }
+    }
+
+    /** Closes the socket at once, no QUIT: for a connection that is already broken. Idempotent. */
+    void abort() {
+        if (closed.compareAndSet(false, true)) {
+            capture.closeSocket();
+            try {
+                transport.close(); // only releases Angus's state now that the socket is gone
+            } catch (MessagingException | RuntimeException e) {
+                LOG.log(Level.FINEST, "close after abort", e);
+            }
+        }
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    private boolean bounded(Duration limit, Step step) {
+        ScheduledFuture<?> deadline = timer.schedule(capture::closeSocket, limit);
+        try {
+            return step.run();
+        } catch (MessagingException | RuntimeException e) {
+            LOG.log(Level.FINE, "SMTP step failed for mailer {0}: {1}", new Object[] {settings.mailer(), e});
+            return false;
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private static void expire(AtomicBoolean flag, SocketCapture capture) {
+        flag.set(true);
+        capture.closeSocket();
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        boolean run() throws MessagingException;
+    }
+}

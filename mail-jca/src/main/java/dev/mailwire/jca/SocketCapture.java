@@ -1,0 +1,55 @@
+package dev.mailwire.jca;
+
+import java.io.IOException;
+import java.net.Socket;
+
+/**
+ * Hands the TCP socket that Angus opens to the connection that asked for it. Angus creates the socket deep inside
+ * {@code SMTPTransport.connect} on the calling thread and never exposes it, but deadlines need it: closing the
+ * socket is the only way to end a read that a trickling server keeps alive byte by byte, or a write to a server
+ * that stopped reading.
+ */
+final class SocketCapture {
+
+    private static final ThreadLocal<SocketCapture> CURRENT = new ThreadLocal<>();
+
+    private volatile Socket socket;
+
+    private SocketCapture() {}
+
+    /** Starts capturing the sockets created on this thread; pair with {@link #end()}. */
+    static SocketCapture begin() {
+        SocketCapture capture = new SocketCapture();
+        CURRENT.set(capture);
+        return capture;
+    }
+
+    /** Called by Mailwire's socket factories with the raw TCP socket they created or layered TLS upon. */
+    static void record(Socket socket) {
+        SocketCapture capture = CURRENT.get();
+        if (capture != null) {
+            capture.socket = socket;
+        }
+    }
+
+    void end() {
+        CURRENT.remove();
+    }
+
+    /** The captured socket, or null if Angus has not created one yet. */
+    Socket socket() {
+        return socket;
+    }
+
+    /** Closes the captured socket, which ends any read or write blocked on it. Safe from any thread. */
+    void closeSocket() {
+        Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // Closing is all we wanted; there is nothing left to release.
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.mailwire.jca;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * Angus's SMTP transport, remembering how far the current send got. Only a failure before the server saw any byte
+ * of the message may be retried on a fresh connection (DESIGN §4); a failure after the final dot may already have
+ * delivered the mail, so retrying it could send it twice.
+ */
+final class StagedSmtpTransport extends SMTPTransport {
+
+    /** How far a send got, in protocol order. */
+    enum Stage {
+        IDLE,
+        MAIL,
+        RCPT,
+        DATA,
+        CONTENT,
+        FINAL_DOT,
+        DONE;
+
+        /** Whether the server has seen none of the message's content yet. */
+        boolean beforeContent() {
+            return compareTo(CONTENT) < 0;
+        }
+    }
+
+    private volatile Stage stage = Stage.IDLE;
+
+    StagedSmtpTransport(Session session) {
+        super(session, new URLName("smtp", null, -1, null, null, null));
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    void resetStage() {
+        stage = Stage.IDLE;
+    }
+
+    @Override
+    protected void mailFrom() throws MessagingException {
+        stage = Stage.MAIL;
+        super.mailFrom();
+    }
+
+    @Override
+    protected void rcptTo() throws MessagingException {
+        stage = Stage.RCPT;
+        super.rcptTo();
+    }
+
+    @Override
+    protected OutputStream data() throws MessagingException {
+        stage = Stage.DATA;
+        OutputStream out = super.data();
+        stage = Stage.CONTENT;
+        return out;
+    }
+
+    @Override
+    protected void finishData() throws IOException, MessagingException {
+        stage = Stage.FINAL_DOT;
+        super.finishData();
+        stage = Stage.DONE;
+    }
+}
