@@ -6,8 +6,9 @@ import java.util.Objects;
  * What the server answered for one recipient.
  *
  * @param address the recipient address as sent in RCPT TO
- * @param status DELIVERED (2xx, accepted by the server), DEFERRED (4xx, try later) or REJECTED (5xx, permanent)
- * @param code the server's reply code, or 0 when the server never answered for this recipient
+ * @param status DELIVERED (2xx, accepted by the server), DEFERRED (4xx, try later), REJECTED (5xx, permanent), or
+ *     QUEUED (not sent yet: held until the JTA transaction commits)
+ * @param code the server's reply code, or 0 when the server has not answered for this recipient
  * @param reply the server's reply text, for logs and support
  */
 public record RecipientResult(String address, Status status, int code, String reply) {
@@ -19,7 +20,9 @@ public record RecipientResult(String address, Status status, int code, String re
         /** A transient failure (a 4xx reply): the same mail may be accepted later. */
         DEFERRED,
         /** A permanent failure (a 5xx reply): do not retry. */
-        REJECTED;
+        REJECTED,
+        /** Not sent yet: the mail is held until the JTA transaction it was sent in commits. */
+        QUEUED;
 
         /** Classifies an SMTP reply code. */
         public static Status ofReplyCode(int code) {

@@ -1,0 +1,142 @@
+package dev.mailwire.jca.validation;
+
+import jakarta.mail.Address;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses addresses strictly and checks what Angus's strict parser lets through: it accepts a quoted local part
+ * holding CRLF and a space ({@code "a\r\n b"@x}), raw non-ASCII characters (CVE-2025-7962's U+560A, whose low
+ * byte is LF), and control characters in display names. The address part (what goes into MAIL FROM and RCPT TO)
+ * must be printable ASCII without white space: no SMTPUTF8, and no quoted local part with spaces, which real mail
+ * never needs and which is the only place a CRLF could hide. Display names may be non-ASCII (they are MIME-encoded)
+ * but never hold CR, LF or controls.
+ */
+final class Addresses {
+
+    private Addresses() {}
+
+    /** One address from a caller's string, such as {@code Ada <ada@example.org>}. */
+    static InternetAddress parseOne(String mailer, String field, String value) {
+        int bad = Text.firstForbiddenInText(value);
+        if (bad >= 0) {
+            throw Problems.invalid(mailer, field, Text.reasonAt(value, bad), value);
+        }
+        List<InternetAddress> parsed = parseList(mailer, field, value);
+        if (parsed.size() != 1) {
+            throw Problems.invalid(mailer, field, "holds " + parsed.size() + " addresses where one is expected", value);
+        }
+        InternetAddress address = parsed.get(0);
+        if (address.isGroup()) {
+            throw Problems.invalid(mailer, field, "is a group where one address is expected", value);
+        }
+        if (address.getPersonal() != null) {
+            try {
+                // Encode the display name as UTF-8 whatever the platform's default charset is.
+                address.setPersonal(address.getPersonal(), StandardCharsets.UTF_8.name());
+            } catch (UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return address;
+    }
+
+    /** An address list: a header's unfolded value. Groups are allowed; their members are checked. */
+    static List<InternetAddress> parseList(String mailer, String field, String value) {
+        InternetAddress[] parsed;
+        try {
+            parsed = InternetAddress.parseHeader(value, true);
+        } catch (AddressException e) {
+            throw Problems.invalid(mailer, field, "is not a valid address list (" + e.getMessage() + ")", value);
+        }
+        List<InternetAddress> out = new ArrayList<>();
+        for (InternetAddress address : parsed) {
+            if (address.isGroup()) {
+                checkGroup(mailer, field, address);
+            } else {
+                check(mailer, field, address);
+            }
+            out.add(address);
+        }
+        return out;
+    }
+
+    /**
+     * Checks envelope addresses and returns how many there are. A group counts as its members, as Angus's
+     * SMTPTransport expands groups into RCPT TO commands.
+     */
+    static int checkEnvelope(String mailer, String field, Address[] addresses) {
+        int count = 0;
+        for (Address address : addresses) {
+            if (!(address instanceof InternetAddress internet)) {
+                String type = address == null ? "null" : address.getType();
+                throw Problems.invalid(mailer, field, "is not an Internet address (type " + type + ")");
+            }
+            if (internet.isGroup()) {
+                count += checkGroup(mailer, field, internet);
+            } else {
+                check(mailer, field, internet);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static void check(String mailer, String field, InternetAddress address) {
+        String spec = address.getAddress();
+        if (spec == null || spec.isEmpty()) {
+            throw Problems.invalid(mailer, field, "has an empty address");
+        }
+        int bad = Text.firstOutsideGraphicAscii(spec);
+        if (bad >= 0) {
+            throw Problems.invalid(mailer, field, addressReason(spec, bad), spec);
+        }
+        try {
+            address.validate();
+        } catch (AddressException e) {
+            throw Problems.invalid(mailer, field, "is not a valid address (" + e.getMessage() + ")", spec);
+        }
+        String personal = address.getPersonal();
+        if (personal != null) {
+            int badName = Text.firstForbiddenInText(personal);
+            if (badName >= 0) {
+                throw Problems.invalid(mailer, field, "display name " + Text.reasonAt(personal, badName), personal);
+            }
+        }
+    }
+
+    private static int checkGroup(String mailer, String field, InternetAddress group) {
+        String text = group.getAddress();
+        int bad = Text.firstForbiddenInText(text);
+        if (bad >= 0) {
+            throw Problems.invalid(mailer, field, "group " + Text.reasonAt(text, bad), text);
+        }
+        try {
+            InternetAddress[] members = group.getGroup(true);
+            for (InternetAddress member : members) {
+                check(mailer, field, member);
+            }
+            return members.length;
+        } catch (AddressException e) {
+            throw Problems.invalid(mailer, field, "is not a valid group (" + e.getMessage() + ")", text);
+        }
+    }
+
+    private static String addressReason(String spec, int i) {
+        char c = spec.charAt(i);
+        if (c == ' ') {
+            return "contains a space at index " + i + " (quoted local parts with white space are refused)";
+        }
+        if (c > 0x9f) {
+            return String.format(
+                    "contains the non-ASCII character U+%04X at index %d; addresses must be ASCII:"
+                            + " Mailwire does not use SMTPUTF8 (see CVE-2025-7962)",
+                    (int) c, i);
+        }
+        return Text.reasonAt(spec, i);
+    }
+}

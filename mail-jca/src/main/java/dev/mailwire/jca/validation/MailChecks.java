@@ -1,0 +1,102 @@
+package dev.mailwire.jca.validation;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * The implementation behind {@link dev.mailwire.jca.MessageValidator}, which is the entry point to use; public only
+ * because it lives in its own package.
+ */
+public final class MailChecks {
+
+    private MailChecks() {}
+
+    public static void validate(String mailer, MimeMessage message, Address[] recipients) {
+        Objects.requireNonNull(message, "message");
+        try {
+            new PartWalk(mailer).walk(message);
+            SmtpEnvelopeOptions.check(mailer, message);
+            Address[] from = message.getFrom();
+            if (from == null || from.length == 0) {
+                throw Problems.invalid(mailer, "from", "is missing: a message needs a From address");
+            }
+            Address[] envelope = recipients != null ? recipients : message.getAllRecipients();
+            if (envelope == null || Addresses.checkEnvelope(mailer, "recipient", envelope) == 0) {
+                throw Problems.invalid(mailer, "recipient", "none given: a message needs at least one recipient");
+            }
+        } catch (MessagingException e) {
+            throw Problems.invalid(mailer, "message", "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    public static void checkText(String mailer, String field, String value) {
+        Objects.requireNonNull(value, field);
+        int bad = Text.firstForbiddenInText(value);
+        if (bad >= 0) {
+            throw Problems.invalid(mailer, field, Text.reasonAt(value, bad), value);
+        }
+    }
+
+    public static void checkHeaderName(String mailer, String name) {
+        RawHeader.checkName(mailer, "header name", name);
+    }
+
+    public static InternetAddress parseAddress(String mailer, String field, String value) {
+        Objects.requireNonNull(value, field);
+        return Addresses.parseOne(mailer, field, value);
+    }
+
+    public static String checkMessageId(String mailer, String value) {
+        String id = checkId(mailer, "message-id", value);
+        int at = id.indexOf('@');
+        if (at <= 0 || at == id.length() - 1 || id.indexOf('@', at + 1) >= 0) {
+            throw Problems.invalid(mailer, "message-id", "must have the form id@domain", value);
+        }
+        return "<" + id + ">";
+    }
+
+    public static String checkContentId(String mailer, String value) {
+        return checkId(mailer, "content-id", value);
+    }
+
+    public static void checkSize(String mailer, long size, OptionalLong serverLimit, long configuredMax) {
+        if (serverLimit.isPresent() && serverLimit.getAsLong() > 0 && size > serverLimit.getAsLong()) {
+            throw Problems.invalid(
+                    mailer,
+                    "size",
+                    "the message is " + size + " bytes; the server accepts at most " + serverLimit.getAsLong()
+                            + " (its SIZE extension)");
+        }
+        if (configuredMax > 0 && size > configuredMax) {
+            throw Problems.invalid(
+                    mailer,
+                    "size",
+                    "the message is " + size + " bytes; the configured maximum is " + configuredMax + " bytes");
+        }
+    }
+
+    /** A msg-id's inside (RFC 5322 §3.6.4, RFC 2392): printable ASCII, no white space, no angle brackets. */
+    private static String checkId(String mailer, String field, String value) {
+        Objects.requireNonNull(value, field);
+        String id = value.length() >= 2 && value.startsWith("<") && value.endsWith(">")
+                ? value.substring(1, value.length() - 1)
+                : value;
+        if (id.isEmpty()) {
+            throw Problems.invalid(mailer, field, "is empty");
+        }
+        int bad = Text.firstOutsideGraphicAscii(id);
+        if (bad >= 0) {
+            char c = id.charAt(bad);
+            String reason = c == ' ' ? "contains a space at index " + bad : Text.reasonAt(id, bad);
+            throw Problems.invalid(mailer, field, reason, value);
+        }
+        if (id.indexOf('<') >= 0 || id.indexOf('>') >= 0) {
+            throw Problems.invalid(mailer, field, "contains an angle bracket inside the id", value);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.mailwire.jca.validation;
+
+import dev.mailwire.InvalidMailException;
+
+/**
+ * The wording of every validation error, kept in one place so the docs' error catalogue stays true. A message names
+ * the mailer, the field and the reason, and quotes the offending value only escaped and truncated.
+ */
+public final class Problems {
+
+    /** How much of an offending value a message quotes: enough to find it, too little to leak a whole header. */
+    static final int QUOTE_LIMIT = 40;
+
+    private Problems() {}
+
+    /** {@code Mailer 'billing': invalid subject "Hello\nBcc: x": contains a line feed (LF) at index 5}. */
+    public static InvalidMailException invalid(String mailer, String field, String reason, String value) {
+        return create(mailer, field, field + (value == null ? "" : " " + quote(value)), reason);
+    }
+
+    /** {@code Mailer 'billing': invalid from: is missing: ...}. */
+    public static InvalidMailException invalid(String mailer, String field, String reason) {
+        return create(mailer, field, field, reason);
+    }
+
+    private static InvalidMailException create(String mailer, String field, String what, String reason) {
+        return new InvalidMailException(mailer, field, "Mailer '" + mailer + "': invalid " + what + ": " + reason);
+    }
+
+    /**
+     * The value between double quotes, with CR, LF, TAB, backslash, quote, other controls and non-ASCII characters
+     * escaped ({@code \r}, {@code \n}, {@code \u560a}), cut after {@value #QUOTE_LIMIT} characters.
+     */
+    public static String quote(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        int end = Math.min(value.length(), QUOTE_LIMIT);
+        for (int i = 0; i < end; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\r' -> out.append("\\r");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+        if (value.length() > end) {
+            out.append("... (").append(value.length()).append(" characters)");
+        }
+        return out.toString();
+    }
+
+    /** Names a character for a reason: {@code a line feed (LF)}, {@code the control character U+0000}. */
+    static String describe(int c) {
+        return switch (c) {
+            case '\r' -> "a carriage return (CR)";
+            case '\n' -> "a line feed (LF)";
+            case 0 -> "a NUL character";
+            case 0x2028, 0x2029 -> String.format("the Unicode line separator U+%04X", c);
+            default ->
+                c < 0x20 || (c >= 0x7f && c <= 0x9f)
+                        ? String.format("the control character U+%04X", c)
+                        : String.format("the character U+%04X", c);
+        };
+    }
+}

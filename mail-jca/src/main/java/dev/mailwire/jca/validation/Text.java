@@ -1,0 +1,53 @@
+package dev.mailwire.jca.validation;
+
+/** Character rules shared by headers and addresses. */
+final class Text {
+
+    private Text() {}
+
+    /**
+     * The index of the first character a decoded header text may not hold: CR, LF, C0 and C1 controls other than
+     * TAB, DEL, the Unicode line and paragraph separators (some clients render them as line breaks) and unpaired
+     * surrogates (they become '?' in UTF-8, so what is sent differs from what was checked); -1 if none.
+     */
+    static int firstForbiddenInText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t') {
+                continue;
+            }
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
+                return i;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first character outside printable ASCII (0x21 to 0x7E): what an addr-spec may hold. */
+    static int firstOutsideGraphicAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String reasonAt(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isSurrogate(c)) {
+            return "contains an unpaired surrogate at index " + i;
+        }
+        return "contains " + Problems.describe(c) + " at index " + i;
+    }
+
+    static boolean isWsp(char c) {
+        return c == ' ' || c == '\t';
+    }
+}

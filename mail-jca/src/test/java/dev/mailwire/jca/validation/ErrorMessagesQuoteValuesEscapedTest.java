@@ -1,0 +1,44 @@
+package dev.mailwire.jca.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.mailwire.InvalidMailException;
+import dev.mailwire.jca.MessageValidator;
+import org.junit.jupiter.api.Test;
+
+/** An error names the mailer, the field and the reason, and quotes the value escaped and cut short. */
+class ErrorMessagesQuoteValuesEscapedTest {
+
+    @Test
+    void lineBreaksShownEscaped() {
+        InvalidMailException e = catchThrowableOfType(
+                InvalidMailException.class,
+                () -> MessageValidator.checkHeaderValue("billing", "subject", "Hello\r\nBcc: evil@x.org"));
+
+        assertThat(e.getMessage())
+                .isEqualTo("Mailer 'billing': invalid subject \"Hello\\r\\nBcc: evil@x.org\":"
+                        + " contains a carriage return (CR) at index 5");
+    }
+
+    @Test
+    void longValuesTruncated() {
+        String value = "x".repeat(500) + "\n" + "secret-token".repeat(10);
+
+        InvalidMailException e = catchThrowableOfType(
+                InvalidMailException.class, () -> MessageValidator.checkHeaderValue("billing", "header X-Tag", value));
+
+        assertThat(e.field()).isEqualTo("header X-Tag");
+        assertThat(e.getMessage())
+                .contains("line feed (LF) at index 500", "... (621 characters)")
+                .doesNotContain("secret-token");
+    }
+
+    @Test
+    void nonAsciiShownAsCodePoint() {
+        InvalidMailException e = catchThrowableOfType(
+                InvalidMailException.class, () -> MessageValidator.parseAddress("billing", "to", "a\u560a@x.org"));
+
+        assertThat(e.getMessage()).contains("U+560A", "SMTPUTF8", "\"a\\u560a@x.org\"");
+    }
+}
