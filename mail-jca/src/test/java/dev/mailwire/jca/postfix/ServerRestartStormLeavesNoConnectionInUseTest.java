@@ -1,0 +1,80 @@
+package dev.mailwire.jca.postfix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwire.MailerException;
+import dev.mailwire.connector.MailConnection;
+import dev.mailwire.jca.pool.PoolSettings;
+import dev.mailwire.test.smtp.postfix.PrivatePostfix;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The real Postfix is stopped and started while 16 threads send: sends fail with Mailwire exceptions (never hang),
+ * no connection stays in use afterwards, and the pool serves sends again once the server is back.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ServerRestartStormLeavesNoConnectionInUseTest {
+
+    private static PrivatePostfix postfix;
+
+    @BeforeAll
+    static void startPostfix() {
+        postfix = PrivatePostfix.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostfix() {
+        postfix.close();
+    }
+
+    @Test
+    void inUseBackToZeroAfterAFaultStorm() throws Exception {
+        PoolSettings.Builder settings = PoolSettings.builder().maxSize(4).acquireTimeout(Duration.ofSeconds(5));
+        try (PostfixMailer mailer = new PostfixMailer(postfix, settings)) {
+            mailer.mcf.setSendTimeout("PT5S");
+            mailer.mcf.setConnectTimeout("PT2S");
+            AtomicInteger failures = new AtomicInteger();
+            ExecutorService threads = Executors.newFixedThreadPool(16);
+            List<Future<?>> sends = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                sends.add(threads.submit(() -> {
+                    try (MailConnection c = mailer.connections.getConnection()) {
+                        c.send(PostfixMailer.message(postfix, postfix.address("inbox"), "storm " + n));
+                    } catch (MailerException e) {
+                        failures.incrementAndGet();
+                    }
+                }));
+            }
+            for (int restart = 0; restart < 5; restart++) {
+                Thread.sleep(100);
+                postfix.stop();
+                Thread.sleep(50);
+                postfix.start();
+            }
+            for (Future<?> f : sends) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            threads.shutdown();
+
+            assertThat(mailer.pool.stats().inUse()).isZero();
+            try (MailConnection c = mailer.connections.getConnection()) {
+                assertThat(c.send(PostfixMailer.message(postfix, postfix.address("inbox"), "after storm"))
+                                .allDelivered())
+                        .isTrue();
+            }
+            assertThat(mailer.pool.stats().inUse()).isZero();
+        }
+    }
+}
