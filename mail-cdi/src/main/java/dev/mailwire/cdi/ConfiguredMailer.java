@@ -1,0 +1,152 @@
+package dev.mailwire.cdi;
+
+import dev.mailwire.InvalidMailException;
+import dev.mailwire.Mail;
+import dev.mailwire.Mailer;
+import dev.mailwire.MailerException;
+import dev.mailwire.SendResult;
+import dev.mailwire.cdi.render.StableIdMessage;
+import dev.mailwire.jca.MessageValidator;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Logger;
+
+/**
+ * The {@link Mailer} behind {@code @Inject Mailer}: checks each mail completely in the caller's thread (render,
+ * validate, approved-recipients, configured size) before a connection is borrowed or anything is queued, then hands
+ * it to its {@link Delivery}. Mock mode differs only in the delivery, so a mock send fails exactly where a real one
+ * would.
+ */
+final class ConfiguredMailer implements Mailer, AutoCloseable {
+
+    /** Turns a {@link Mail} into a validated message with a fixed Message-ID. */
+    @FunctionalInterface
+    interface Renderer {
+        MimeMessage render(Mail mail);
+    }
+
+    private static final Logger LOG = Logger.getLogger(ConfiguredMailer.class.getName());
+
+    private final String name;
+    private final Renderer renderer;
+    private final RecipientGuard guard;
+    private final long maxMessageSize;
+    private final Delivery delivery;
+    private final AsyncSender async;
+    private volatile boolean closed;
+
+    ConfiguredMailer(
+            String name,
+            Renderer renderer,
+            RecipientGuard guard,
+            long maxMessageSize,
+            Delivery delivery,
+            AsyncSender async) {
+        this.name = name;
+        this.renderer = renderer;
+        this.guard = guard;
+        this.maxMessageSize = maxMessageSize;
+        this.delivery = delivery;
+        this.async = async;
+    }
+
+    @Override
+    public SendResult send(Mail mail) {
+        return deliver(prepare(mail));
+    }
+
+    @Override
+    public SendResult send(MimeMessage message) {
+        ensureOpen();
+        MessageValidator.validate(name, message, recipients(message));
+        return deliver(prepare(message, true));
+    }
+
+    @Override
+    public CompletionStage<SendResult> sendAsync(Mail mail) {
+        // Checked here, so invalid mail throws to the caller and only good mail waits in the queue.
+        PreparedMail prepared = prepare(mail);
+        return async.submit(() -> deliver(prepared));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The renderer validates what it renders: one validation, by the one validator. */
+    private PreparedMail prepare(Mail mail) {
+        ensureOpen();
+        return prepare(renderer.render(mail), Rendering.measurable(mail));
+    }
+
+    /**
+     * @param measurable whether the message may be written once before it is sent (no single-use stream in it)
+     */
+    private PreparedMail prepare(MimeMessage message, boolean measurable) {
+        Address[] recipients = recipients(message);
+        // A rendered message is saved already and keeps its Message-ID; saving it again would redo its MIME headers.
+        String messageId =
+                message instanceof StableIdMessage rendered ? rendered.messageId() : MessageBytes.freeze(name, message);
+        long size = -1;
+        if (measurable) {
+            size = MessageBytes.measure(name, message);
+            MessageValidator.checkSize(name, size, OptionalLong.empty(), maxMessageSize);
+        }
+        RecipientGuard.Split split = guard.split(recipients);
+        for (String address : split.dropped()) {
+            LOG.info(
+                    Messages.RECIPIENT_DROPPED.format(name, address, MailerKey.APPROVED_RECIPIENTS.propertyName(name)));
+        }
+        return new PreparedMail(message, messageId, split.approved(), split.dropped(), size);
+    }
+
+    /** Not guarded by {@link #ensureOpen()}: sends queued before close still go out while the executor drains. */
+    private SendResult deliver(PreparedMail mail) {
+        if (mail.recipients().length == 0) {
+            LOG.info(Messages.ALL_DROPPED.format(
+                    name, MailerKey.APPROVED_RECIPIENTS.propertyName(name), mail.messageId()));
+            return new SendResult(mail.messageId(), List.of());
+        }
+        return delivery.deliver(mail);
+    }
+
+    private Address[] recipients(MimeMessage message) {
+        Address[] recipients;
+        try {
+            recipients = message.getAllRecipients();
+        } catch (MessagingException e) {
+            throw new InvalidMailException(name, "to", Messages.UNREADABLE_MESSAGE.format(name, e.getMessage()));
+        }
+        if (recipients == null || recipients.length == 0) {
+            throw new InvalidMailException(name, "to", Messages.NO_RECIPIENT.format(name));
+        }
+        return recipients;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new MailerException(name, Messages.MAILER_CLOSED.format(name));
+        }
+    }
+
+    /** Stops taking mail, lets queued asynchronous sends finish (bounded), then closes the pool. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            async.close();
+        } finally {
+            delivery.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Mailer[" + name + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mailwire.cdi;
+
+import dev.mailwire.SendResult;
+import dev.mailwire.connector.MailConnection;
+import dev.mailwire.connector.MailConnectionFactory;
+import dev.mailwire.jca.MessageValidator;
+
+/** Sends now, through a connection borrowed from the pool (the server's or the embedded one) for this one mail. */
+final class ImmediateDelivery implements Delivery {
+
+    private final String mailer;
+    private final MailConnectionFactory connections;
+    private final long maxMessageSize;
+    private final AutoCloseable owned;
+
+    /**
+     * @param owned what closes with this delivery (the embedded pool and its factory), or null for a server's
+     *     connection factory, which the server owns
+     */
+    ImmediateDelivery(String mailer, MailConnectionFactory connections, long maxMessageSize, AutoCloseable owned) {
+        this.mailer = mailer;
+        this.connections = connections;
+        this.maxMessageSize = maxMessageSize;
+        this.owned = owned;
+    }
+
+    @Override
+    public SendResult deliver(PreparedMail mail) {
+        try (MailConnection connection = connections.getConnection()) {
+            // The server's SIZE is known only once connected; nothing of the mail has been sent yet.
+            if (mail.size() >= 0) {
+                MessageValidator.checkSize(mailer, mail.size(), connection.maxMessageSize(), maxMessageSize);
+            }
+            return connection.send(mail.message(), mail.recipients());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(Messages.CLOSE_FAILED.format(mailer, e), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.mailwire.cdi;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every configuration key of a mailer, documented once, here. A key is read as {@code mailwire.mailer.<key>} for the
+ * default mailer and {@code mailwire.mailer.<name>.<key>} for a named one, through the plain MicroProfile Config API,
+ * so the environment-variable form ({@code MAILWIRE_MAILER_BILLING_HOST}) works as the Config specification defines.
+ * docs/configuration.md repeats the key, type and default of each constant; a test keeps the two in step.
+ *
+ * <p>Defaults of the connection and pool keys are owned by the resource adapter's {@code MailManagedConnectionFactory}
+ * and {@code PoolSettings}; the defaults written here are their documentation, checked against them by a test.
+ *
+ * <p>Beyond the specifications: applications may refer to these constants; the set grows, names never change.
+ */
+public enum MailerKey {
+    /** SMTP server host name or address. Required unless {@link #MOCK} or {@link #CONNECTION_FACTORY} is set. */
+    HOST("host", Type.STRING, null),
+    /** SMTP server port, 1 to 65535. Default by {@link #TLS}: 587 for STARTTLS, 465 for IMPLICIT, 25 for NONE. */
+    PORT("port", Type.INTEGER, "by tls: 587 / 465 / 25"),
+    /**
+     * {@code STARTTLS}: plain TCP then STARTTLS, refused if the server does not offer it; {@code IMPLICIT}: TLS from
+     * the first byte; {@code NONE}: no TLS, only for a server on loopback (AUTH then needs
+     * {@link #ALLOW_PLAINTEXT_AUTH}). Hostname verification is always on.
+     */
+    TLS("tls", Type.TLS_MODE, "STARTTLS"),
+    /** Path of the key store holding the trust anchors. Default: the JVM's trust store. */
+    TRUST_STORE("trust-store", Type.PATH, "JVM default"),
+    /** Password of {@link #TRUST_STORE}. Never logged. */
+    TRUST_STORE_PASSWORD("trust-store-password", Type.SECRET, null),
+    /** Type of {@link #TRUST_STORE}: {@code PKCS12} or {@code JKS}. */
+    TRUST_STORE_TYPE("trust-store-type", Type.STRING, "PKCS12"),
+    /** AUTH user name; without it, no AUTH is sent. */
+    USERNAME("username", Type.STRING, null),
+    /** AUTH password (or a static XOAUTH2 token). Never logged. */
+    PASSWORD("password", Type.SECRET, null),
+    /**
+     * AUTH mechanisms in order of preference, separated by spaces or commas: {@code PLAIN}, {@code LOGIN}, or
+     * {@code XOAUTH2} alone (the token comes from a {@code Supplier<String>} bean qualified
+     * {@code @MailerName("<name>")}, asked at each connect, or from {@link #PASSWORD}).
+     */
+    AUTH_MECHANISMS("auth-mechanisms", Type.LIST, "PLAIN LOGIN"),
+    /** Allows AUTH over {@code tls=NONE}, for a trusted relay on loopback only. */
+    ALLOW_PLAINTEXT_AUTH("allow-plaintext-auth", Type.BOOLEAN, "false"),
+    /** Default sender, used when a {@code Mail} has no {@code from}. */
+    FROM("from", Type.ADDRESS, null),
+    /** Domain of generated Message-IDs ({@code <random@domain>}). Default: the domain of the From address. */
+    MESSAGE_ID_DOMAIN("message-id-domain", Type.STRING, "From's domain"),
+    /** Bound on the TCP connect ({@code mail.smtp.connectiontimeout}). */
+    CONNECT_TIMEOUT("connect-timeout", Type.DURATION, "PT10S"),
+    /** Bound on each read and write ({@code mail.smtp.timeout}, {@code mail.smtp.writetimeout}). */
+    READ_TIMEOUT("read-timeout", Type.DURATION, "PT60S"),
+    /** Bound on one whole send, from borrowing a connection to the server's reply to the final dot. */
+    SEND_TIMEOUT("send-timeout", Type.DURATION, "PT2M"),
+    /** Embedded pool: the most connections open at once. Keep it under the server's per-client limit. */
+    POOL_MAX_SIZE("pool.max-size", Type.INTEGER, "8"),
+    /** Embedded pool: idle connections kept open ahead of demand, 0 to {@code pool.max-size}. */
+    POOL_MIN_IDLE("pool.min-idle", Type.INTEGER, "0"),
+    /** Embedded pool: an idle connection unused for longer is closed (Postfix drops idle sessions after 300 s). */
+    POOL_IDLE_TIMEOUT("pool.idle-timeout", Type.DURATION, "PT60S"),
+    /** Embedded pool: a connection older than this is closed when next idle, renewing DNS, TLS and credentials. */
+    POOL_MAX_LIFETIME("pool.max-lifetime", Type.DURATION, "PT5M"),
+    /** Embedded pool: a connection is closed after sending this many messages. */
+    POOL_MAX_MESSAGES_PER_CONNECTION("pool.max-messages-per-connection", Type.INTEGER, "100"),
+    /** Embedded pool: how long a send waits for a free connection before {@code PoolExhaustedException}. */
+    POOL_ACQUIRE_TIMEOUT("pool.acquire-timeout", Type.DURATION, "PT30S"),
+    /** Embedded pool: a connection idle for longer is checked with NOOP before use (never on every borrow). */
+    POOL_VALIDATE_AFTER_IDLE("pool.validate-after-idle", Type.DURATION, "PT5S"),
+    /**
+     * JNDI name of the resource adapter's connection factory (inside an application server). When set, the server
+     * owns the connections and their settings; the connection and {@code pool.*} keys are not used.
+     */
+    CONNECTION_FACTORY("connection-factory", Type.JNDI_NAME, null),
+    /**
+     * {@code auto}: a mail sent inside a JTA transaction is held and delivered only after the transaction commits
+     * (nothing on rollback), durably when {@link #OUTBOX_DATASOURCE} is set; outside a transaction, or with no
+     * transaction manager, it is sent now. {@code never}: always send now. See docs/transactions.md.
+     */
+    TRANSACTIONAL("transactional", Type.TRANSACTIONAL, "auto"),
+    /**
+     * Largest message in bytes this mailer sends, checked before a connection is borrowed; a server that announces
+     * a SIZE limit (RFC 1870) is held to that as well. A mail with a single-use stream is measured by the server only.
+     */
+    MAX_MESSAGE_SIZE("max-message-size", Type.LONG, "26214400"),
+    /**
+     * Staging guard: regular expressions, comma-separated ({@code \,} for a comma inside one), matched against the
+     * whole address, ignoring case. Other recipients are dropped and logged (the address only), never sent to.
+     */
+    APPROVED_RECIPIENTS("approved-recipients", Type.REGEX_LIST, null),
+    /** Send nothing; validate as a real send does and record into {@code MockMailbox}. No host needed. */
+    MOCK("mock", Type.BOOLEAN, "false"),
+    /** {@code sendAsync} without a managed executor: sends waiting beyond this many are refused. */
+    ASYNC_QUEUE_SIZE("async-queue-size", Type.INTEGER, "1000"),
+    /**
+     * Pass-through {@code mail.smtp.*} properties ({@code session.mail.smtp.localhost=mx.example.org}), checked by the
+     * resource adapter: none may weaken TLS or the timeouts.
+     */
+    SESSION("session.*", Type.MAP, null),
+    /**
+     * The transactional DataSource that holds the outbox: a JNDI name (a server's JTA data source), or the name of
+     * a {@code @Named} CDI bean of type {@code javax.sql.DataSource} that enlists in the transaction manager
+     * (embedded). Mail sent in a transaction is written through it, in that transaction, so it commits or rolls back
+     * with the business data. Unset: mail is held in memory, and a crash after commit loses it.
+     */
+    OUTBOX_DATASOURCE("outbox.datasource", Type.DATASOURCE, null),
+    /** The outbox table, optionally {@code schema.table}; several mailers (and nodes) may share one. */
+    OUTBOX_TABLE("outbox.table", Type.STRING, "mailwire_outbox"),
+    /** Create the outbox table at start when it is missing (PostgreSQL, H2); {@code false}: only check it is there. */
+    OUTBOX_CREATE_SCHEMA("outbox.create-schema", Type.BOOLEAN, "true"),
+    /** Wait after a failed first attempt (4xx reply, server unreachable); doubled after each further one, jittered. */
+    OUTBOX_INITIAL_BACKOFF("outbox.initial-backoff", Type.DURATION, "PT30S"),
+    /** The longest wait between two attempts of one mail. */
+    OUTBOX_MAX_BACKOFF("outbox.max-backoff", Type.DURATION, "PT15M"),
+    /** How long after commit a mail is retried; then it is dead-lettered. A 5xx reply dead-letters it at once. */
+    OUTBOX_MAX_AGE("outbox.max-age", Type.DURATION, "PT24H"),
+    /** The most outbox entries one sweep claims. */
+    OUTBOX_BATCH_SIZE("outbox.batch-size", Type.INTEGER, "50"),
+    /**
+     * How long a node owns an entry it is sending; another node may take it over after that (the owner died). Must
+     * be longer than {@link #SEND_TIMEOUT}, or a slow send could be sent twice.
+     */
+    OUTBOX_LEASE("outbox.lease", Type.DURATION, "PT5M"),
+    /** How long delivered entries stay in the table (for support) before they are deleted. */
+    OUTBOX_RETENTION("outbox.retention", Type.DURATION, "P7D"),
+    /** How often each node looks for due entries: retries, and mail left by a node that stopped or crashed. */
+    OUTBOX_POLL_INTERVAL("outbox.poll-interval", Type.DURATION, "PT10S");
+
+    /** The value types, as the reference table names them. */
+    public enum Type {
+        STRING("string"),
+        SECRET("secret string"),
+        INTEGER("int"),
+        LONG("long"),
+        BOOLEAN("boolean"),
+        DURATION("ISO-8601 duration"),
+        PATH("file path"),
+        ADDRESS("email address"),
+        JNDI_NAME("JNDI name"),
+        LIST("list"),
+        REGEX_LIST("list of regex"),
+        TLS_MODE("STARTTLS, IMPLICIT or NONE"),
+        TRANSACTIONAL("auto or never"),
+        DATASOURCE("JNDI name or bean name"),
+        MAP("map");
+
+        private final String label;
+
+        Type(String label) {
+            this.label = label;
+        }
+
+        /** The type as written in docs/configuration.md. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The prefix of every mailer's keys. */
+    public static final String PREFIX = "mailwire.mailer.";
+
+    private final String key;
+    private final Type type;
+    private final String defaultValue;
+
+    MailerKey(String key, Type type, String defaultValue) {
+        this.key = key;
+        this.type = type;
+        this.defaultValue = defaultValue;
+    }
+
+    /** The key below the mailer's prefix, for example {@code pool.max-size}; {@code session.*} for a map. */
+    public String key() {
+        return key;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    /** The default as documented, or empty for none. */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** Whether this key is a map of sub-keys ({@code session.*}). */
+    public boolean isMap() {
+        return type == Type.MAP;
+    }
+
+    /** For a map key, its prefix with the trailing dot: {@code session.}. */
+    String mapPrefix() {
+        return key.substring(0, key.length() - 1);
+    }
+
+    /** The full property name for {@code mailer}, e.g. {@code mailwire.mailer.billing.port}. */
+    public String propertyName(String mailer) {
+        return propertyPrefix(mailer) + key;
+    }
+
+    /** {@code mailwire.mailer.} for the default mailer, {@code mailwire.mailer.<name>.} for a named one. */
+    public static String propertyPrefix(String mailer) {
+        return MailerNames.isDefault(mailer) ? PREFIX : PREFIX + mailer + ".";
+    }
+
+    /** The key whose name is {@code key} exactly, or whose map prefix starts it. */
+    public static Optional<MailerKey> find(String key) {
+        return Arrays.stream(values())
+                .filter(k -> k.isMap()
+                        ? key.startsWith(k.mapPrefix())
+                                && key.length() > k.mapPrefix().length()
+                        : k.key.equals(key))
+                .findFirst();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mailwire.cdi;
+
+import dev.mailwire.cdi.outbox.MailOutcome;
+import dev.mailwire.cdi.outbox.Outbox;
+import dev.mailwire.cdi.outbox.OutboxDataSources;
+import dev.mailwire.cdi.outbox.OutboxMessages;
+import dev.mailwire.cdi.outbox.OutboxSettings;
+import dev.mailwire.cdi.outbox.OutboxTransport;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/** Puts {@link TransactionalDelivery} in front of a mailer's delivery when {@code transactional=auto}. */
+final class TransactionalAssembly {
+
+    private static final Logger LOG = Logger.getLogger(TransactionalAssembly.class.getName());
+
+    private TransactionalAssembly() {}
+
+    /**
+     * The delivery the mailer uses: {@code immediate} itself with {@code transactional=never} or without a JTA
+     * transaction manager, else the transactional decorator over it, whose outbox starts now (for a table: created
+     * or checked, then swept, so mail left by an earlier run goes out). {@code immediate} is closed if this fails.
+     */
+    static Delivery decorate(MailerDefinition d, Delivery immediate) {
+        if (d.transactional() != MailerDefinition.Transactional.AUTO) {
+            return immediate;
+        }
+        try {
+            OutboxSettings settings = TransactionSettings.of(d);
+            TransactionSupport transactions = TransactionSupport.lookup();
+            if (transactions == TransactionSupport.NONE) {
+                LOG.log(
+                        settings.durable() ? Level.WARNING : Level.FINE,
+                        OutboxMessages.NO_TRANSACTION_MANAGER.format(d.name()));
+                return immediate;
+            }
+            OutboxTransport transport = (message, messageId, recipients, size) ->
+                    immediate.deliver(new PreparedMail(message, messageId, recipients, List.of(), size));
+            Consumer<MailOutcome> events = events();
+            Outbox outbox;
+            if (d.mock()) {
+                outbox = Outbox.inline(d.name(), transport, events);
+            } else if (settings.durable()) {
+                String key = MailerKey.OUTBOX_DATASOURCE.propertyName(d.name());
+                DataSource ds = OutboxDataSources.lookup(d.name(), key, settings.dataSource());
+                outbox = Outbox.durable(d.name(), settings, ds, transport, events);
+            } else {
+                outbox = Outbox.inMemory(d.name(), settings, transport, events);
+            }
+            return new TransactionalDelivery(d.name(), transactions, immediate, outbox, d.maxMessageSize());
+        } catch (RuntimeException | Error e) {
+            immediate.close();
+            throw e;
+        }
+    }
+
+    /** Fires {@link MailOutcome} to the application's observers; a no-op outside a CDI container. */
+    private static Consumer<MailOutcome> events() {
+        BeanManager beans;
+        try {
+            beans = CDI.current().getBeanManager();
+        } catch (IllegalStateException e) {
+            return outcome -> {};
+        }
+        return outcome -> beans.getEvent().select(MailOutcome.class).fire(outcome);
+    }
+}

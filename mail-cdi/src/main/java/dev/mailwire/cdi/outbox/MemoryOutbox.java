@@ -1,0 +1,117 @@
+package dev.mailwire.cdi.outbox;
+
+import jakarta.mail.MessagingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Without a data source: a committed mail is held in memory and delivered from there, with the same back-off and
+ * maximum age as the outbox. A crash or a restart loses what is held (a shutdown logs each lost Message-ID), and
+ * the number held is bounded, beyond which mail is dropped and logged: the price of needing no table.
+ */
+final class MemoryOutbox extends Outbox {
+
+    /** The most committed mails held at once; beyond it a mail is dropped (MWTX-104). */
+    static final int MAX_HELD = 10_000;
+
+    private static final Logger LOG = Logger.getLogger(MemoryOutbox.class.getName());
+
+    private final OutcomeRecorder recorder;
+    private final OutboxSettings settings;
+    private final DispatchThreads threads;
+    private final Clock clock;
+    private final Set<HeldMail> held = ConcurrentHashMap.newKeySet();
+
+    /** One mail in memory; only the thread attempting it touches its state. */
+    private static final class HeldMail {
+        final StoredMessage message;
+        final String messageId;
+        final Instant expires;
+        List<RecipientState> recipients;
+        int attempts;
+
+        HeldMail(StoredMessage message, String messageId, List<RecipientState> recipients, Instant expires) {
+            this.message = message;
+            this.messageId = messageId;
+            this.recipients = recipients;
+            this.expires = expires;
+        }
+    }
+
+    MemoryOutbox(OutcomeRecorder recorder, OutboxSettings settings, DispatchThreads threads, Clock clock) {
+        this.recorder = recorder;
+        this.settings = settings;
+        this.threads = threads;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean durable() {
+        return false;
+    }
+
+    @Override
+    public Held hold(byte[] message, String messageId, List<String> recipients) {
+        List<RecipientState> states =
+                recipients.stream().map(RecipientState::pending).toList();
+        StoredMessage stored;
+        try {
+            stored = new StoredMessage(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("the rendered message does not parse", e);
+        }
+        return new Held(null, () -> committed(new HeldMail(stored, messageId, states, expiry())));
+    }
+
+    private Instant expiry() {
+        return settings.retryPolicy().expiry(clock.instant());
+    }
+
+    private void committed(HeldMail mail) {
+        if (held.size() >= MAX_HELD) {
+            LOG.severe(OutboxMessages.MEMORY_FULL.format(recorder.mailer(), held.size(), mail.messageId));
+            recorder.finished(null, mail.messageId, false, new Attempt.Result(mail.recipients, "dropped"), 0);
+            return;
+        }
+        held.add(mail);
+        if (!threads.tryExecute(() -> attempt(mail))) {
+            threads.later(Duration.ZERO, () -> attempt(mail));
+        }
+    }
+
+    private void attempt(HeldMail mail) {
+        try {
+            Attempt.Result result = recorder.attempt(mail.message, mail.messageId, mail.recipients);
+            mail.recipients = result.recipients();
+            mail.attempts++;
+            Instant now = clock.instant();
+            if (result.anyPending() && now.isBefore(mail.expires)) {
+                Duration wait = Duration.between(now, settings.retryPolicy().next(now, mail.attempts));
+                // Not scheduled only when stopping: the mail stays held, so close() reports it lost.
+                threads.later(wait, () -> attempt(mail));
+                return;
+            }
+            held.remove(mail);
+            recorder.finished(null, mail.messageId, result.allDelivered(), result, mail.attempts);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Mailer '" + recorder.mailer() + "': delivery of " + mail.messageId + " failed", e);
+            held.remove(mail);
+        }
+    }
+
+    @Override
+    public void close() {
+        threads.close();
+        if (!held.isEmpty()) {
+            String ids = held.stream().map(m -> m.messageId).limit(50).collect(Collectors.joining(", "));
+            LOG.warning(OutboxMessages.LOST_AT_SHUTDOWN.format(recorder.mailer(), held.size(), ids));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.mailwire.cdi.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The JDBC side of one mailer's outbox. Insertion runs in the caller's JTA transaction (the DataSource enlists the
+ * connection); everything else runs outside one, each statement committing on its own, so a claim is visible to the
+ * other nodes at once. Times are this JVM's clock: nodes sharing a table need synchronised clocks (NTP), and a
+ * lease far longer than their skew.
+ */
+final class OutboxStore {
+
+    /** An entry this node has claimed, with what an attempt needs. */
+    record Claimed(
+            String id,
+            String messageId,
+            List<RecipientState> recipients,
+            byte[] message,
+            int attempts,
+            Instant expiresAt) {}
+
+    private final String mailer;
+    private final DataSource dataSource;
+    private final OutboxTable table;
+    private final String owner;
+    private final Duration lease;
+
+    OutboxStore(String mailer, DataSource dataSource, OutboxTable table, String owner, Duration lease) {
+        this.mailer = mailer;
+        this.dataSource = dataSource;
+        this.table = table;
+        this.owner = owner;
+        this.lease = lease;
+    }
+
+    String mailer() {
+        return mailer;
+    }
+
+    OutboxTable table() {
+        return table;
+    }
+
+    /**
+     * Inserts the mail through the caller's transaction. A connection in auto-commit here was not enlisted in the
+     * JTA transaction: the row would stay after a rollback and the mail be sent, so that is refused.
+     *
+     * @return whether the connection was enlisted (false: nothing was inserted)
+     */
+    boolean insert(
+            String id, String messageId, List<RecipientState> recipients, byte[] message, Instant now, Instant expires)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (c.getAutoCommit()) {
+                return false;
+            }
+            try (PreparedStatement s = c.prepareStatement(table.insert())) {
+                s.setString(1, id);
+                s.setString(2, mailer);
+                s.setString(3, messageId);
+                s.setString(4, RecipientState.encode(recipients));
+                s.setBytes(5, message);
+                s.setObject(6, time(now));
+                s.setObject(7, time(now));
+                s.setObject(8, time(expires));
+                s.executeUpdate();
+            }
+            return true;
+        }
+    }
+
+    List<String> due(int max, Instant now) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.due(max))) {
+            s.setString(1, mailer);
+            s.setObject(2, time(now));
+            s.setObject(3, time(now));
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** Takes the lease on a due entry; false when another node holds it or it is not due. */
+    boolean claim(String id, Instant now) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.claim())) {
+            s.setString(1, owner);
+            s.setObject(2, time(now.plus(lease)));
+            s.setString(3, id);
+            s.setString(4, mailer);
+            s.setObject(5, time(now));
+            s.setObject(6, time(now));
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    Claimed load(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.load())) {
+            s.setString(1, id);
+            s.setString(2, owner);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Claimed(
+                        id,
+                        rs.getString(1),
+                        RecipientState.decode(rs.getString(2)),
+                        rs.getBytes(3),
+                        rs.getInt(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant());
+            }
+        }
+    }
+
+    /** Records an attempt and gives up the lease; false when the lease was lost meanwhile. */
+    boolean finish(
+            String id,
+            OutboxEntry.State state,
+            List<RecipientState> recipients,
+            int attempts,
+            Instant next,
+            Instant completed,
+            String error)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.finish())) {
+            s.setString(1, state.name());
+            s.setString(2, RecipientState.encode(recipients));
+            s.setInt(3, attempts);
+            s.setObject(4, time(next));
+            s.setObject(5, completed == null ? null : time(completed));
+            s.setString(6, error == null ? null : truncate(error, 2000));
+            s.setString(7, id);
+            s.setString(8, owner);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    void release(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.release())) {
+            s.setString(1, id);
+            s.setString(2, owner);
+            s.executeUpdate();
+        }
+    }
+
+    /** Deletes sent entries completed before {@code before}. */
+    int purge(Instant before) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.purge())) {
+            s.setObject(1, time(before));
+            return s.executeUpdate();
+        }
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

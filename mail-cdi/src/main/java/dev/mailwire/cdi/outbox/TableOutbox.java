@@ -1,0 +1,63 @@
+package dev.mailwire.cdi.outbox;
+
+import dev.mailwire.MailerConfigurationException;
+import dev.mailwire.MailerException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The durable outbox: one row per mail, inserted in the sender's transaction, delivered by the dispatcher. */
+final class TableOutbox extends Outbox {
+
+    private final OutboxStore store;
+    private final OutboxSettings settings;
+    private final OutboxDispatcher dispatcher;
+    private final Clock clock;
+
+    TableOutbox(OutboxStore store, OutboxSettings settings, OutboxDispatcher dispatcher, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    @Override
+    public Held hold(byte[] message, String messageId, List<String> recipients) {
+        String id = newId();
+        Instant now = clock.instant();
+        boolean enlisted;
+        try {
+            enlisted = store.insert(
+                    id,
+                    messageId,
+                    recipients.stream().map(RecipientState::pending).toList(),
+                    message,
+                    now,
+                    settings.retryPolicy().expiry(now));
+        } catch (SQLException e) {
+            throw new MailerException(
+                    store.mailer(),
+                    OutboxMessages.INSERT_FAILED.format(store.mailer(), messageId, store.table().name, e.getMessage()),
+                    e);
+        }
+        if (!enlisted) {
+            throw new MailerConfigurationException(
+                    store.mailer(),
+                    settings.property("outbox.datasource"),
+                    OutboxMessages.NOT_ENLISTED.format(
+                            store.mailer(), settings.dataSource(), settings.property("outbox.datasource")));
+        }
+        return new Held(id, () -> dispatcher.committed(id));
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+    }
+}
