@@ -21,6 +21,9 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  */
 final class Failures {
 
+    /** What Angus's WriteTimeoutSocket says when a write blocked past mail.smtp.writetimeout. */
+    private static final String WRITE_TIMED_OUT = "Write timed out";
+
     private Failures() {}
 
     /** Why establishing a connection (TCP, greeting, EHLO, TLS, AUTH) failed. */
@@ -98,7 +101,7 @@ final class Failures {
                     where + " did not finish within " + s.sendTimeout() + " (send-timeout); the connection was closed."
                             + afterDot,
                     t);
-        } else if (find(t, SocketTimeoutException.class) != null) {
+        } else if (find(t, SocketTimeoutException.class) != null || messages(t).contains(WRITE_TIMED_OUT)) {
             error = new SendTimeoutException(
                     s.mailer(),
                     where + " failed: the server did not answer or read within " + s.readTimeout()
