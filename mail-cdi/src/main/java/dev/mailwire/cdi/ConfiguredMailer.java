@@ -110,9 +110,13 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
         if (mail.recipients().length == 0) {
             LOG.info(Messages.ALL_DROPPED.format(
                     name, MailerKey.APPROVED_RECIPIENTS.propertyName(name), mail.messageId()));
-            return new SendResult(mail.messageId(), List.of());
+            return new SendResult(mail.messageId(), List.of(), mail.dropped(), null);
         }
-        return delivery.deliver(mail);
+        SendResult result = delivery.deliver(mail);
+        if (mail.dropped().isEmpty() || !result.dropped().isEmpty()) {
+            return result;
+        }
+        return new SendResult(result.messageId(), result.recipients(), mail.dropped(), result.deferral());
     }
 
     private Address[] recipients(MimeMessage message) {

@@ -38,6 +38,7 @@ class ApprovedRecipientsDropOthersTest {
             assertThat(result.recipients())
                     .extracting(RecipientResult::address)
                     .containsExactly("ada@STAGING.example.org", "qa-12@example.org");
+            assertThat(result.dropped()).containsExactly("customer@example.com", "qa-1234@example.org");
             MockMailbox mailbox = container.select(MockMailbox.class).get();
             assertThat(mailbox.all())
                     .singleElement()
@@ -58,6 +59,7 @@ class ApprovedRecipientsDropOthersTest {
                     .build());
 
             assertThat(result.recipients()).isEmpty();
+            assertThat(result.dropped()).containsExactly("customer@example.com");
             assertThat(result.messageId()).isNotBlank();
             assertThat(container.select(MockMailbox.class).get().size()).isZero();
         }
