@@ -1,8 +1,10 @@
 package dev.mailwire.cdi;
 
 import dev.mailwire.MailerConfigurationException;
+import dev.mailwire.connector.MailConnectionSpec;
 import dev.mailwire.jca.MailManagedConnectionFactory;
 import dev.mailwire.jca.pool.PoolSettings;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -41,6 +43,47 @@ final class AdapterSettings {
         }
         f.setTokenSupplier(tokens);
         return f;
+    }
+
+    /** The connection keys that travel with each request to a server's connection factory (not the pool keys). */
+    static final List<MailerKey> REQUEST_KEYS = List.of(
+            MailerKey.HOST,
+            MailerKey.PORT,
+            MailerKey.TLS,
+            MailerKey.TRUST_STORE,
+            MailerKey.TRUST_STORE_PASSWORD,
+            MailerKey.TRUST_STORE_TYPE,
+            MailerKey.AUTH_MECHANISMS,
+            MailerKey.ALLOW_PLAINTEXT_AUTH,
+            MailerKey.CONNECT_TIMEOUT,
+            MailerKey.READ_TIMEOUT,
+            MailerKey.SEND_TIMEOUT);
+
+    /**
+     * The application's connection settings as a connection spec for a server's connection factory, or null when
+     * the application sets none (the connection definition then holds them all). The server's pool keeps
+     * connections made for different specs apart, so one identity's connection never serves another.
+     */
+    static MailConnectionSpec spec(MailerConfig c) {
+        MailConnectionSpec.Builder b = MailConnectionSpec.builder();
+        boolean any = false;
+        for (MailerKey key : REQUEST_KEYS) {
+            Optional<String> value = c.get(key);
+            if (value.isPresent()) {
+                b.setting(key.key(), value.get());
+                any = true;
+            }
+        }
+        for (Map.Entry<String, String> e : c.entries(MailerKey.SESSION).entrySet()) {
+            b.setting("session." + e.getKey(), e.getValue());
+            any = true;
+        }
+        if (c.isSet(MailerKey.USERNAME)) {
+            b.username(c.get(MailerKey.USERNAME).get());
+            b.password(c.get(MailerKey.PASSWORD).map(String::toCharArray).orElse(null));
+            any = true;
+        }
+        return any ? b.build() : null;
     }
 
     /** Checks the connection keys with the factory's own rules; the problem names the full key. */

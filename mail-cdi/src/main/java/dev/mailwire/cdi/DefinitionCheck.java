@@ -69,6 +69,7 @@ final class DefinitionCheck {
                             c.property(MailerKey.CONNECTION_FACTORY),
                             Messages.CONNECTION_FACTORY_NOT_FOUND.format(
                                     name, c.property(MailerKey.CONNECTION_FACTORY), jndi.get(), why)));
+            checkRequestSettings(c, values, env, problems);
             warnUnused(c);
         } else {
             checkAdapter(c, values, env, problems);
@@ -94,6 +95,27 @@ final class DefinitionCheck {
             return;
         }
         try (MailManagedConnectionFactory f = AdapterSettings.factory(c, values, tokens ? () -> "" : null)) {
+            AdapterSettings.validate(c, f, problems);
+        }
+    }
+
+    /**
+     * With a server's connection factory, the connection keys the application sets travel with each request and
+     * override the connection definition's; their values are checked now. The definition may hold the host, so a
+     * placeholder stands in for a missing one while checking.
+     */
+    private static void checkRequestSettings(MailerConfig c, Values values, Environment env, Problems problems) {
+        boolean any = AdapterSettings.REQUEST_KEYS.stream().anyMatch(c::isSet) || c.isSet(MailerKey.USERNAME);
+        if (!any) {
+            return;
+        }
+        try (MailManagedConnectionFactory f = AdapterSettings.factory(c, values, null)) {
+            if (!c.isSet(MailerKey.HOST)) {
+                f.setHost("localhost");
+            }
+            if (f.getUsername() != null && f.getPassword() == null) {
+                f.setPassword(""); // the server's definition may hold it; only the shape is checked here
+            }
             AdapterSettings.validate(c, f, problems);
         }
     }
@@ -131,9 +153,8 @@ final class DefinitionCheck {
     }
 
     private static Set<MailerKey> adapterKeys() {
-        EnumSet<MailerKey> keys = EnumSet.range(MailerKey.HOST, MailerKey.POOL_VALIDATE_AFTER_IDLE);
-        keys.remove(MailerKey.FROM);
-        return Collections.unmodifiableSet(keys);
+        // With a server's connection factory only the pool keys go unused: the server's pool has its own.
+        return Collections.unmodifiableSet(EnumSet.range(MailerKey.POOL_MAX_SIZE, MailerKey.POOL_VALIDATE_AFTER_IDLE));
     }
 
     private static long defaultOf(MailerKey key) {

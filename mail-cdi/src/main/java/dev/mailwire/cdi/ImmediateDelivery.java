@@ -3,6 +3,7 @@ package dev.mailwire.cdi;
 import dev.mailwire.SendResult;
 import dev.mailwire.connector.MailConnection;
 import dev.mailwire.connector.MailConnectionFactory;
+import dev.mailwire.connector.MailConnectionSpec;
 import dev.mailwire.jca.MessageValidator;
 
 /** Sends now, through a connection borrowed from the pool (the server's or the embedded one) for this one mail. */
@@ -12,12 +13,26 @@ final class ImmediateDelivery implements Delivery {
     private final MailConnectionFactory connections;
     private final long maxMessageSize;
     private final AutoCloseable owned;
+    private final MailConnectionSpec spec;
 
     /**
      * @param owned what closes with this delivery (the embedded pool and its factory), or null for a server's
      *     connection factory, which the server owns
      */
     ImmediateDelivery(String mailer, MailConnectionFactory connections, long maxMessageSize, AutoCloseable owned) {
+        this(mailer, connections, null, maxMessageSize, owned);
+    }
+
+    /**
+     * @param spec the application's settings for a server's connection factory, or null for the factory's own
+     */
+    ImmediateDelivery(
+            String mailer,
+            MailConnectionFactory connections,
+            MailConnectionSpec spec,
+            long maxMessageSize,
+            AutoCloseable owned) {
+        this.spec = spec;
         this.mailer = mailer;
         this.connections = connections;
         this.maxMessageSize = maxMessageSize;
@@ -26,7 +41,7 @@ final class ImmediateDelivery implements Delivery {
 
     @Override
     public SendResult deliver(PreparedMail mail) {
-        try (MailConnection connection = connections.getConnection()) {
+        try (MailConnection connection = spec == null ? connections.getConnection() : connections.getConnection(spec)) {
             // The server's SIZE is known only once connected; nothing of the mail has been sent yet.
             if (mail.size() >= 0) {
                 MessageValidator.checkSize(mailer, mail.size(), connection.maxMessageSize(), maxMessageSize);

@@ -37,7 +37,7 @@ final class MailerAssembly {
         if (d.connectionFactory().isPresent()) {
             MailConnectionFactory cf =
                     Jndi.connectionFactory(d.name(), d.connectionFactory().get());
-            return new ImmediateDelivery(d.name(), cf, d.maxMessageSize(), null);
+            return new ImmediateDelivery(d.name(), cf, AdapterSettings.spec(d.config()), d.maxMessageSize(), null);
         }
         MailManagedConnectionFactory mcf = d.newConnectionFactory(tokens);
         EmbeddedConnectionManager pool = new EmbeddedConnectionManager(mcf, d.pool());

@@ -68,8 +68,10 @@ public enum MailerKey {
     /** Embedded pool: a connection idle for longer is checked with NOOP before use (never on every borrow). */
     POOL_VALIDATE_AFTER_IDLE("pool.validate-after-idle", Type.DURATION, "PT5S"),
     /**
-     * JNDI name of the resource adapter's connection factory (inside an application server). When set, the server
-     * owns the connections and their settings; the connection and {@code pool.*} keys are not used.
+     * JNDI name of the resource adapter's connection factory (inside an application server). When set, the server's
+     * pool owns the connections: the {@code pool.*} keys are not used, and the connection keys this application sets
+     * (host, port, tls, trust-store, username, password, timeouts, session.*) travel with each request and override
+     * the connection definition's; connections made for different settings or identities are never shared.
      */
     CONNECTION_FACTORY("connection-factory", Type.JNDI_NAME, null),
     /**

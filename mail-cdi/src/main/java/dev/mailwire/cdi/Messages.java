@@ -35,7 +35,7 @@ enum Messages {
             "MWCDI-104", "Mailer '%s': recipient %s dropped: it matches none of the patterns of %s; not sent to."),
     SETTINGS_UNUSED(
             "MWCDI-105",
-            "Mailer '%s': %s is set, so the server's connection definition holds the connection and pool settings;"
+            "Mailer '%s': %s is set, so the server's connection pool is used and its own pool settings apply;"
                     + " %s not used."),
     NO_RECIPIENT("MWCDI-106", "Mailer '%s': the mail has no recipient (To, Cc or Bcc)."),
     UNREADABLE_MESSAGE("MWCDI-107", "Mailer '%s': the message cannot be read to be sent: %s"),

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Makes sure Debian's Postfix and Cyrus SASL tools are on this machine, installing them with the bundled
@@ -47,6 +48,17 @@ final class PostfixInstallation {
             }
         }
         verified = true;
+    }
+
+    /** Why a private Postfix cannot run here, if it cannot; a test can turn this into an assumption. */
+    static Optional<String> unavailableReason() {
+        if (!isRoot()) {
+            return Optional.of("not root: Postfix's master must start as root");
+        }
+        if (!installed() && !Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+            return Optional.of("Postfix is not installed and there is no apt-get to install " + PACKAGES);
+        }
+        return Optional.empty();
     }
 
     static boolean installed() {

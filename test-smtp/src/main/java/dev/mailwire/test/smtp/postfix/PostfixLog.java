@@ -20,6 +20,8 @@ import java.util.function.Predicate;
  * <p>The log is written by Postfix's {@code postlog} service a moment after the event (smtpd logs
  * {@code disconnect from} after its 221 reply), so use the {@code await} methods before asserting on a session
  * that just ended. {@link #mark()} forgets everything so far; sessions that began before the mark are ignored.
+ * Lines logged in the last instant before {@link PrivatePostfix#stop()} can be lost, because the postlog daemon
+ * stops with the others: await what you assert on before stopping.
  */
 public final class PostfixLog {
 

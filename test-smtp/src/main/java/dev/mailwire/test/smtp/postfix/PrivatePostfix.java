@@ -22,10 +22,11 @@ import java.util.stream.Stream;
  * <p>Recipients with the local part {@code rejected} get {@code 550 5.1.1} and {@code deferred} get
  * {@code 450 4.2.0} at RCPT, from the server itself. Everything else is accepted from an authenticated client.
  *
- * <p>Needs root ({@code postfix start} does). When Postfix is missing it is installed with the bundled
- * {@code install-postfix.sh} (about 10 s, once). Start takes about 0.2 s, a restart after {@link #stop()} about
- * 0.05 s; the port, users and data survive a restart. A JVM shutdown hook stops every instance still running, and
- * an instance whose JVM died without it is reaped by the next instance started in the same base directory.
+ * <p>Needs root: Postfix's master must start as root. When Postfix is missing it is installed with the bundled
+ * {@code install-postfix.sh} (about 10 s, once); {@code /etc/postfix} is never read or changed. A start, and a
+ * restart after {@link #stop()}, takes 0.05 to 0.2 s; port, users, Maildir and log survive a restart. A JVM
+ * shutdown hook stops every instance still running, and an instance whose JVM died without it (SIGKILL) is reaped
+ * by the next instance built in the same base directory.
  *
  * <pre>{@code
  * try (PrivatePostfix postfix = PrivatePostfix.builder().user("alice", "secret").start()) {
@@ -76,6 +77,14 @@ public final class PrivatePostfix implements AutoCloseable {
 
     public static PrivatePostfixBuilder builder() {
         return new PrivatePostfixBuilder();
+    }
+
+    /**
+     * Why a private Postfix cannot run on this machine (not root; not installed and no apt-get), or empty if it can,
+     * e.g. {@code assumeTrue(PrivatePostfix.unavailableReason().isEmpty())} where skipping beats failing.
+     */
+    public static Optional<String> unavailableReason() {
+        return PostfixInstallation.unavailableReason();
     }
 
     /** Starts Postfix (again, after {@link #stop()}: same port, users, Maildir and log). */

@@ -168,12 +168,12 @@ class FakeSmtpServerFaultsTest {
 
     @Test
     void stopsReadingDuringDataSoTheClientsWriteBlocks() throws Exception {
-        try (FakeSmtpServer server = FakeSmtpServer.builder()
-                        .requireTls(false)
-                        .receiveBufferSize(4096)
-                        .behaviour(Faults.stopReadingDuringData())
-                        .start();
-                SmtpTestClient client = SmtpTestClient.connect(server.host(), server.port())) {
+        FakeSmtpServer server = FakeSmtpServer.builder()
+                .requireTls(false)
+                .receiveBufferSize(4096)
+                .behaviour(Faults.stopReadingDuringData())
+                .start();
+        try (SmtpTestClient client = SmtpTestClient.connect(server.host(), server.port())) {
             client.read();
             client.command("EHLO client.test");
             client.command("MAIL FROM:<a@test>");
@@ -189,6 +189,8 @@ class FakeSmtpServerFaultsTest {
             assertThatThrownBy(() -> write.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
             server.close(); // unblocks the writer with an error
             assertThatThrownBy(() -> write.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        } finally {
+            server.close();
         }
     }
 
