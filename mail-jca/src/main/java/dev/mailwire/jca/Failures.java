@@ -79,6 +79,22 @@ final class Failures {
         return new SmtpConnectionException(s.mailer(), where + " failed: " + root(t), t);
     }
 
+    /** A connect refused without trying, because the last attempt failed moments ago (see ConnectBackoff). */
+    static MailerException backingOff(MailSettings s, MailerException last, java.time.Duration remaining) {
+        String message = "Mailer '" + s.mailer() + "': not connecting to " + s.host() + ":" + s.port() + " for another "
+                + remaining.toMillis() + " ms, since the last attempt failed: " + last.getMessage();
+        if (last instanceof SendTimeoutException) {
+            return new SendTimeoutException(s.mailer(), message, last);
+        }
+        if (last instanceof SmtpTlsException) {
+            return new SmtpTlsException(s.mailer(), message, last);
+        }
+        if (last instanceof SmtpAuthenticationException) {
+            return new SmtpAuthenticationException(s.mailer(), message, last);
+        }
+        return new SmtpConnectionException(s.mailer(), message, last);
+    }
+
     /** Mailwire's own check after connect: Angus silently skips AUTH when the server does not offer it. */
     static MailerException authNotOffered(MailSettings s) {
         return new SmtpAuthenticationException(

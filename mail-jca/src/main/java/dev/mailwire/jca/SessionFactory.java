@@ -19,6 +19,7 @@ final class SessionFactory {
     private final MailSettings settings;
     private final TlsSocketFactory tlsSocketFactory;
     private final Session session;
+    private final ConnectBackoff backoff = new ConnectBackoff();
 
     SessionFactory(MailSettings settings, DeadlineTimer timer) {
         this.settings = settings;
@@ -32,6 +33,11 @@ final class SessionFactory {
 
     MailSettings settings() {
         return settings;
+    }
+
+    /** Connect attempts to this server share one back-off: see {@link ConnectBackoff}. */
+    ConnectBackoff backoff() {
+        return backoff;
     }
 
     private Properties properties(DeadlineTimer timer) {

@@ -39,6 +39,21 @@ final class SmtpChannel {
     /** Connects, secures and authenticates, within send-timeout overall; throws a classified MailerException. */
     static SmtpChannel open(SessionFactory sessions, Identity identity, DeadlineTimer timer) {
         MailSettings s = sessions.settings();
+        sessions.backoff().check(s);
+        try {
+            SmtpChannel channel = connect(sessions, identity, timer);
+            sessions.backoff().succeeded();
+            return channel;
+        } catch (MailerException e) {
+            if (!(e instanceof dev.mailwire.MailerConfigurationException)) {
+                sessions.backoff().failed(e);
+            }
+            throw e;
+        }
+    }
+
+    private static SmtpChannel connect(SessionFactory sessions, Identity identity, DeadlineTimer timer) {
+        MailSettings s = sessions.settings();
         StagedSmtpTransport transport = new StagedSmtpTransport(sessions.session());
         SocketCapture capture = SocketCapture.begin();
         AtomicBoolean deadlinePassed = new AtomicBoolean();
