@@ -74,6 +74,9 @@ final class SessionFactory {
         // Per-recipient results: deliver to the accepted recipients, and report every RCPT reply.
         p.put("mail.smtp.sendpartial", "true");
         p.put("mail.smtp.reportsuccess", "true");
+        // Angus logs the AUTH user name at FINE unless told not to; Mailwire's logs never name credentials.
+        p.put("mail.debug.auth.username", "false");
+        p.put("mail.debug.auth.password", "false");
         // destroy() must be fast: send QUIT, never wait for its reply.
         p.put("mail.smtp.quitwait", "false");
         return p;
