@@ -6,12 +6,14 @@ import dev.mailwire.Mailer;
 import dev.mailwire.MailerException;
 import dev.mailwire.SendResult;
 import dev.mailwire.cdi.render.StableIdMessage;
+import dev.mailwire.cdi.stats.MailerMonitor;
 import dev.mailwire.jca.MessageValidator;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 
@@ -37,6 +39,7 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
     private final long maxMessageSize;
     private final Delivery delivery;
     private final AsyncSender async;
+    private final MailerMonitor monitor;
     private volatile boolean closed;
 
     ConfiguredMailer(
@@ -45,13 +48,15 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
             RecipientGuard guard,
             long maxMessageSize,
             Delivery delivery,
-            AsyncSender async) {
+            AsyncSender async,
+            MailerMonitor monitor) {
         this.name = name;
         this.renderer = renderer;
         this.guard = guard;
         this.maxMessageSize = maxMessageSize;
         this.delivery = delivery;
         this.async = async;
+        this.monitor = monitor;
     }
 
     @Override
@@ -70,6 +75,11 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
     public CompletionStage<SendResult> sendAsync(Mail mail) {
         // Checked here, so invalid mail throws to the caller and only good mail waits in the queue.
         PreparedMail prepared = prepare(mail);
+        if (delivery instanceof TransactionalDelivery t && t.holdsOnThisThread()) {
+            // Inside a transaction the send only records the mail, and it must be recorded on this thread: an
+            // executor thread does not see the transaction and would send before, or despite, the commit.
+            return CompletableFuture.completedFuture(deliver(prepared));
+        }
         return async.submit(() -> deliver(prepared));
     }
 
@@ -113,6 +123,7 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
             return new SendResult(mail.messageId(), List.of(), mail.dropped(), null);
         }
         SendResult result = delivery.deliver(mail);
+        monitor.returned(result); // held for a transaction, or a mock send: no SMTP attempt reported it
         if (mail.dropped().isEmpty() || !result.dropped().isEmpty()) {
             return result;
         }
@@ -145,7 +156,11 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
         try {
             async.close();
         } finally {
-            delivery.close();
+            try {
+                delivery.close();
+            } finally {
+                monitor.close();
+            }
         }
     }
 

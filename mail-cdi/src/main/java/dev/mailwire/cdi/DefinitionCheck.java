@@ -75,6 +75,10 @@ final class DefinitionCheck {
             checkAdapter(c, values, env, problems);
             pool = AdapterSettings.pool(c, values, problems).orElse(null);
         }
+        if (transactional == MailerDefinition.Transactional.AUTO) {
+            // The outbox.* keys fail the deployment too, not the first transactional send.
+            TransactionSettings.check(c, problems, pool == null ? 2 : pool.maxSize());
+        }
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems.list());
         }

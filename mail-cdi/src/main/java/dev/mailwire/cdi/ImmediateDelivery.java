@@ -1,6 +1,7 @@
 package dev.mailwire.cdi;
 
 import dev.mailwire.SendResult;
+import dev.mailwire.cdi.stats.MailerMonitor;
 import dev.mailwire.connector.MailConnection;
 import dev.mailwire.connector.MailConnectionFactory;
 import dev.mailwire.connector.MailConnectionSpec;
@@ -14,13 +15,20 @@ final class ImmediateDelivery implements Delivery {
     private final long maxMessageSize;
     private final AutoCloseable owned;
     private final MailConnectionSpec spec;
+    private final MailerMonitor monitor;
 
     /**
      * @param owned what closes with this delivery (the embedded pool and its factory), or null for a server's
      *     connection factory, which the server owns
+     * @param monitor counts and times every send, the outbox's attempts included
      */
-    ImmediateDelivery(String mailer, MailConnectionFactory connections, long maxMessageSize, AutoCloseable owned) {
-        this(mailer, connections, null, maxMessageSize, owned);
+    ImmediateDelivery(
+            String mailer,
+            MailConnectionFactory connections,
+            long maxMessageSize,
+            AutoCloseable owned,
+            MailerMonitor monitor) {
+        this(mailer, connections, null, maxMessageSize, owned, monitor);
     }
 
     /**
@@ -31,22 +39,30 @@ final class ImmediateDelivery implements Delivery {
             MailConnectionFactory connections,
             MailConnectionSpec spec,
             long maxMessageSize,
-            AutoCloseable owned) {
+            AutoCloseable owned,
+            MailerMonitor monitor) {
         this.spec = spec;
         this.mailer = mailer;
         this.connections = connections;
         this.maxMessageSize = maxMessageSize;
         this.owned = owned;
+        this.monitor = monitor;
     }
 
     @Override
     public SendResult deliver(PreparedMail mail) {
+        MailerMonitor.Attempt attempt = monitor.begin();
         try (MailConnection connection = spec == null ? connections.getConnection() : connections.getConnection(spec)) {
             // The server's SIZE is known only once connected; nothing of the mail has been sent yet.
             if (mail.size() >= 0) {
                 MessageValidator.checkSize(mailer, mail.size(), connection.maxMessageSize(), maxMessageSize);
             }
-            return connection.send(mail.message(), mail.recipients());
+            SendResult result = connection.send(mail.message(), mail.recipients());
+            attempt.sent(result);
+            return result;
+        } catch (RuntimeException e) {
+            attempt.failed(e);
+            throw e;
         }
     }
 

@@ -23,7 +23,7 @@ final class MailerConfig {
     }
 
     /**
-     * Reads every key of {@code mailer}; the sub-keys of {@code session.*} and {@code outbox.*} cannot be named in
+     * Reads every key of {@code mailer}; the sub-keys of {@code session.*} cannot be named in
      * advance, so they come from {@code mapKeys}, found by {@link ConfigScan} in the Config's property names.
      */
     static MailerConfig read(Config config, String mailer, Set<String> mapKeys) {

@@ -30,7 +30,7 @@ record MailerDefinition(
 
     /** The {@code transactional} setting. */
     enum Transactional {
-        /** Inside a JTA transaction, deliver after commit (issue 4); until then, as NEVER. */
+        /** Inside a JTA transaction, deliver after commit; outside one, now. */
         AUTO,
         /** Always deliver now. */
         NEVER

@@ -6,6 +6,7 @@ import dev.mailwire.cdi.outbox.OutboxDataSources;
 import dev.mailwire.cdi.outbox.OutboxMessages;
 import dev.mailwire.cdi.outbox.OutboxSettings;
 import dev.mailwire.cdi.outbox.OutboxTransport;
+import dev.mailwire.cdi.stats.MailerMonitor;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.List;
@@ -24,9 +25,10 @@ final class TransactionalAssembly {
     /**
      * The delivery the mailer uses: {@code immediate} itself with {@code transactional=never} or without a JTA
      * transaction manager, else the transactional decorator over it, whose outbox starts now (for a table: created
-     * or checked, then swept, so mail left by an earlier run goes out). {@code immediate} is closed if this fails.
+     * or checked, then swept, so mail left by an earlier run goes out) and reports its figures to {@code monitor}.
+     * {@code immediate} is closed if this fails.
      */
-    static Delivery decorate(MailerDefinition d, Delivery immediate) {
+    static Delivery decorate(MailerDefinition d, Delivery immediate, MailerMonitor monitor) {
         if (d.transactional() != MailerDefinition.Transactional.AUTO) {
             return immediate;
         }
@@ -52,6 +54,7 @@ final class TransactionalAssembly {
             } else {
                 outbox = Outbox.inMemory(d.name(), settings, transport, events);
             }
+            monitor.outbox(outbox.source());
             return new TransactionalDelivery(d.name(), transactions, immediate, outbox, d.maxMessageSize());
         } catch (RuntimeException | Error e) {
             immediate.close();

@@ -44,6 +44,15 @@ final class TransactionalDelivery implements Delivery {
         this.maxMessageSize = maxMessageSize;
     }
 
+    /**
+     * Whether a mail delivered from the calling thread now would be held for its transaction rather than sent.
+     * {@code sendAsync} must then deliver on the caller's thread (holding only records the mail): on an executor
+     * thread the transaction is not seen and the mail would go out before, or despite, the commit.
+     */
+    boolean holdsOnThisThread() {
+        return transactions.state() != TransactionSupport.State.NONE;
+    }
+
     @Override
     public SendResult deliver(PreparedMail mail) {
         TransactionSupport.State state = transactions.state();

@@ -39,6 +39,14 @@ class BadConfigurationFailsDeploymentTest {
                         "mailwire.mailer.connect-timeout"),
                 bad("unknown TLS mode", with("mailwire.mailer.tls", "SSL"), "mailwire.mailer.tls"),
                 bad(
+                        "outbox lease shorter than a send",
+                        with("mailwire.mailer.outbox.lease", "PT1S"),
+                        "mailwire.mailer.outbox.lease"),
+                bad(
+                        "outbox back-off not a duration",
+                        with("mailwire.mailer.outbox.initial-backoff", "30s"),
+                        "mailwire.mailer.outbox.initial-backoff"),
+                bad(
                         "TLS off towards a remote host",
                         with2("mailwire.mailer.tls", "NONE", "mailwire.mailer.host", "mail.example.org"),
                         "mailwire.mailer.tls"),

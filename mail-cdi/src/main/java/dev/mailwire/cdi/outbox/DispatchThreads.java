@@ -130,6 +130,15 @@ final class DispatchThreads implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Whether the threads are gone although nobody closed them: our own executor shut down behind our back. A
+     * server's executor is the server's to stop, and Jakarta Concurrency has its lifecycle methods throw
+     * IllegalStateException, so it is not asked.
+     */
+    boolean lost() {
+        return !closed && owned && executor.isShutdown();
+    }
+
     /** Takes no more work and waits (bounded) for the sends running now; a server's executor is the server's. */
     @Override
     public void close() {

@@ -1,5 +1,7 @@
 package dev.mailwire.cdi.outbox;
 
+import dev.mailwire.cdi.stats.OutboxFigures;
+import dev.mailwire.cdi.stats.OutboxSource;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,14 +35,21 @@ final class MemoryOutbox extends Outbox {
     private static final class HeldMail {
         final StoredMessage message;
         final String messageId;
+        final Instant committed;
         final Instant expires;
         List<RecipientState> recipients;
         int attempts;
 
-        HeldMail(StoredMessage message, String messageId, List<RecipientState> recipients, Instant expires) {
+        HeldMail(
+                StoredMessage message,
+                String messageId,
+                List<RecipientState> recipients,
+                Instant committed,
+                Instant expires) {
             this.message = message;
             this.messageId = messageId;
             this.recipients = recipients;
+            this.committed = committed;
             this.expires = expires;
         }
     }
@@ -67,14 +76,18 @@ final class MemoryOutbox extends Outbox {
         } catch (MessagingException e) {
             throw new IllegalStateException("the rendered message does not parse", e);
         }
-        return new Held(null, () -> committed(new HeldMail(stored, messageId, states, expiry())));
-    }
-
-    private Instant expiry() {
-        return settings.retryPolicy().expiry(clock.instant());
+        return new Held(null, () -> {
+            Instant now = clock.instant();
+            committed(new HeldMail(
+                    stored, messageId, states, now, settings.retryPolicy().expiry(now)));
+        });
     }
 
     private void committed(HeldMail mail) {
+        if (threads.isClosed()) {
+            LOG.warning(OutboxMessages.LOST_AT_SHUTDOWN.format(recorder.mailer(), 1, mail.messageId));
+            return;
+        }
         if (held.size() >= MAX_HELD) {
             LOG.severe(OutboxMessages.MEMORY_FULL.format(recorder.mailer(), held.size(), mail.messageId));
             recorder.finished(null, mail.messageId, false, new Attempt.Result(mail.recipients, "dropped"), 0);
@@ -104,6 +117,31 @@ final class MemoryOutbox extends Outbox {
             LOG.log(Level.WARNING, "Mailer '" + recorder.mailer() + "': delivery of " + mail.messageId + " failed", e);
             held.remove(mail);
         }
+    }
+
+    /**
+     * Counted from the mails held (at most {@link #MAX_HELD}, so cheap). No dead letters: memory keeps none — a mail
+     * given up on is logged and fired as a {@code MailOutcome}, then forgotten.
+     */
+    @Override
+    public OutboxSource source() {
+        return new OutboxSource() {
+            @Override
+            public OutboxFigures figures() {
+                long count = 0;
+                Instant oldest = null;
+                for (HeldMail m : held) {
+                    count++;
+                    oldest = oldest == null || m.committed.isBefore(oldest) ? m.committed : oldest;
+                }
+                return new OutboxFigures(count, oldest, 0);
+            }
+
+            @Override
+            public boolean dispatcherRunning() {
+                return !threads.lost();
+            }
+        };
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.mailwire.cdi.outbox;
 
 import dev.mailwire.MailerConfigurationException;
+import dev.mailwire.cdi.stats.OutboxSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -108,6 +109,12 @@ public abstract class Outbox implements AutoCloseable {
      * @param recipients the envelope recipients
      */
     public abstract Held hold(byte[] message, String messageId, List<String> recipients);
+
+    /**
+     * This mailer's figures for its {@code MailerMonitor}: answered from memory, so a health poll or a metric export
+     * never waits on the database.
+     */
+    public abstract OutboxSource source();
 
     /** Stops the dispatcher: sends running now finish (bounded); nothing new starts. */
     @Override

@@ -1,5 +1,6 @@
 package dev.mailwire.cdi.outbox;
 
+import dev.mailwire.cdi.stats.OutboxFigures;
 import jakarta.mail.MessagingException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -28,9 +29,11 @@ final class OutboxDispatcher implements AutoCloseable {
     private final OutcomeRecorder recorder;
     private final DispatchThreads threads;
     private final Clock clock;
+    private final OutboxCensus census;
     private final Set<String> inHand = ConcurrentHashMap.newKeySet();
     private volatile Instant lastPurge = Instant.EPOCH;
-    private ScheduledFuture<?> sweeper;
+    private volatile ScheduledFuture<?> sweeper;
+    private volatile boolean closing;
 
     OutboxDispatcher(
             OutboxStore store,
@@ -43,6 +46,7 @@ final class OutboxDispatcher implements AutoCloseable {
         this.recorder = recorder;
         this.threads = threads;
         this.clock = clock;
+        this.census = new OutboxCensus(store, settings.pollInterval());
     }
 
     void start() {
@@ -79,6 +83,24 @@ final class OutboxDispatcher implements AutoCloseable {
             // A periodic task that throws is never run again: report and carry on at the next interval.
             LOG.warning(OutboxMessages.SWEEP_FAILED.format(store.mailer(), e, settings.pollInterval()));
         }
+        census.refreshIfDue(clock.instant());
+    }
+
+    /** The figures of the sweeper's last count, from memory; throws when there is no count to trust. */
+    OutboxFigures figures() {
+        return census.figures(clock.instant());
+    }
+
+    /**
+     * False when delivery stopped while nobody closed the outbox: the executor is gone, or the sweeper ended (a
+     * periodic task ends for good when it throws, which {@link #sweep} prevents for everything but an Error).
+     */
+    boolean running() {
+        if (closing) {
+            return true; // the mailer is closing: not a failure
+        }
+        ScheduledFuture<?> s = sweeper;
+        return !threads.lost() && (s == null || !s.isDone());
     }
 
     private void attempt(String id) {
@@ -137,6 +159,7 @@ final class OutboxDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         if (sweeper != null) {
             sweeper.cancel(false);
         }

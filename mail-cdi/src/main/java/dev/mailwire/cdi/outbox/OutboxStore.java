@@ -1,5 +1,6 @@
 package dev.mailwire.cdi.outbox;
 
+import dev.mailwire.cdi.stats.OutboxFigures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -160,6 +161,28 @@ final class OutboxStore {
             s.setString(2, owner);
             s.executeUpdate();
         }
+    }
+
+    /** This mailer's waiting and dead entries; one query, outside any transaction. */
+    OutboxFigures figures() throws SQLException {
+        long pending = 0;
+        long dead = 0;
+        Instant oldest = null;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.figures())) {
+            s.setString(1, mailer);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (OutboxEntry.State.valueOf(rs.getString(1)) == OutboxEntry.State.PENDING) {
+                        pending = rs.getLong(2);
+                        oldest = rs.getObject(3, OffsetDateTime.class).toInstant();
+                    } else {
+                        dead = rs.getLong(2);
+                    }
+                }
+            }
+        }
+        return new OutboxFigures(pending, oldest, dead);
     }
 
     /** Deletes sent entries completed before {@code before}. */

@@ -129,6 +129,12 @@ final class OutboxTable {
         return "UPDATE " + name + " SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
     }
 
+    /** Per state of one mailer's waiting and dead entries: the count and the oldest created_at. */
+    String figures() {
+        return "SELECT state, COUNT(*), MIN(created_at) FROM " + name
+                + " WHERE mailer = ? AND state IN ('PENDING', 'DEAD') GROUP BY state";
+    }
+
     String purge() {
         return "DELETE FROM " + name + " WHERE state = 'SENT' AND completed_at < ?";
     }

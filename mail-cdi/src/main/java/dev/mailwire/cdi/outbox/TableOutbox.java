@@ -2,6 +2,8 @@ package dev.mailwire.cdi.outbox;
 
 import dev.mailwire.MailerConfigurationException;
 import dev.mailwire.MailerException;
+import dev.mailwire.cdi.stats.OutboxFigures;
+import dev.mailwire.cdi.stats.OutboxSource;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +56,22 @@ final class TableOutbox extends Outbox {
                             store.mailer(), settings.dataSource(), settings.property("outbox.datasource")));
         }
         return new Held(id, () -> dispatcher.committed(id));
+    }
+
+    /** The sweeper's last count of this mailer's rows: health polls and metric exports never query the table. */
+    @Override
+    public OutboxSource source() {
+        return new OutboxSource() {
+            @Override
+            public OutboxFigures figures() {
+                return dispatcher.figures();
+            }
+
+            @Override
+            public boolean dispatcherRunning() {
+                return dispatcher.running();
+            }
+        };
     }
 
     @Override

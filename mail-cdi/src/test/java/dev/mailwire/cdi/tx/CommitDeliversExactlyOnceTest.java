@@ -1,0 +1,90 @@
+package dev.mailwire.cdi.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwire.Mail;
+import dev.mailwire.Mailer;
+import dev.mailwire.RecipientResult;
+import dev.mailwire.SendResult;
+import dev.mailwire.cdi.TestConfig;
+import dev.mailwire.cdi.outbox.MailOutcome;
+import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
+import dev.mailwire.test.smtp.postfix.DeliveredMessage;
+import dev.mailwire.test.smtp.postfix.PrivatePostfix;
+import io.agroal.api.AgroalDataSource;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A mail sent in a transaction that commits is delivered once to each recipient, after the commit, with the
+ * Message-ID that {@code send} reported; the sweeper never sends it again.
+ */
+@Timeout(60)
+class CommitDeliversExactlyOnceTest {
+
+    private static PrivatePostfix postfix;
+    private static AgroalDataSource dataSource;
+
+    @BeforeAll
+    static void start() {
+        postfix = PrivatePostfix.builder().start();
+        dataSource = Databases.h2();
+        OutboxDataSource.current = dataSource;
+    }
+
+    @AfterAll
+    static void stop() {
+        dataSource.close();
+        postfix.close();
+    }
+
+    @Test
+    void deliveredOnceAfterCommitWithTheReportedMessageId() throws Exception {
+        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(postfix)));
+                WeldContainer container = TxContainers.boot()) {
+            Mailer mailer = TxContainers.mailer(container);
+            Mail mail = Mail.builder()
+                    .to(postfix.address("ada"), postfix.address("bob"))
+                    .subject("order 1")
+                    .text("Thanks")
+                    .build();
+
+            SendResult result = Jta.inTransaction(() -> {
+                SendResult held = mailer.send(mail);
+                // Nothing may leave before the commit.
+                assertThat(postfix.log().connections()).isZero();
+                return held;
+            });
+
+            assertThat(result.isDeferred()).isTrue();
+            assertThat(result.deferral().durable()).isTrue();
+            assertThat(result.deferral().outboxEntry()).isNotBlank();
+            assertThat(result.recipients())
+                    .extracting(RecipientResult::status)
+                    .containsOnly(RecipientResult.Status.QUEUED);
+
+            List<DeliveredMessage> delivered = postfix.awaitDelivered(2, Duration.ofSeconds(20));
+            assertThat(delivered).extracting(m -> m.messageId().orElseThrow()).containsOnly(result.messageId());
+            MailOutcome outcome = TxContainers.outcomes(container)
+                    .await(1, Duration.ofSeconds(10))
+                    .get(0);
+            assertThat(outcome.outcome()).isEqualTo(MailOutcome.Outcome.DELIVERED);
+            assertThat(outcome.outboxEntry()).isEqualTo(result.deferral().outboxEntry());
+            assertThat(outcome.attempts()).isEqualTo(1);
+
+            Thread.sleep(1000); // five poll intervals: a sweeper that resent it would show now
+            assertThat(postfix.delivered()).hasSize(2);
+            assertThat(postfix.log().sessions().stream()
+                            .mapToInt(s -> s.messages())
+                            .sum())
+                    .isEqualTo(1);
+            assertThat(Databases.count(dataSource, "SELECT COUNT(*) FROM mailwire_outbox WHERE state = 'SENT'"))
+                    .isEqualTo(1);
+        }
+    }
+}

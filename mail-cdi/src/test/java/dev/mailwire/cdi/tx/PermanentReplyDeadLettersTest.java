@@ -1,0 +1,97 @@
+package dev.mailwire.cdi.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwire.Mail;
+import dev.mailwire.Mailer;
+import dev.mailwire.RecipientResult;
+import dev.mailwire.SendResult;
+import dev.mailwire.cdi.TestConfig;
+import dev.mailwire.cdi.outbox.MailOutcome;
+import dev.mailwire.cdi.outbox.OutboxAdmin;
+import dev.mailwire.cdi.outbox.OutboxEntry;
+import dev.mailwire.cdi.outbox.RecipientState;
+import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
+import dev.mailwire.test.smtp.postfix.PrivatePostfix;
+import dev.mailwire.test.smtp.postfix.SmtpSession;
+import io.agroal.api.AgroalDataSource;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A 5xx reply dead-letters at once and is never retried; the state is per recipient, so a recipient the server
+ * accepted is not sent the mail again, not even when an operator requeues the dead letter. Postfix itself answers
+ * {@code 550 5.1.1} for the local part {@code rejected}, and counts each refusal in its log.
+ */
+@Timeout(60)
+class PermanentReplyDeadLettersTest {
+
+    private static PrivatePostfix postfix;
+    private static AgroalDataSource dataSource;
+
+    @BeforeAll
+    static void start() {
+        postfix = PrivatePostfix.builder().start();
+        dataSource = Databases.h2();
+        OutboxDataSource.current = dataSource;
+    }
+
+    @AfterAll
+    static void stop() {
+        dataSource.close();
+        postfix.close();
+    }
+
+    @Test
+    void rejectedRecipientIsDeadLetteredAndNeverRetried() throws Exception {
+        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(postfix)));
+                WeldContainer container = TxContainers.boot()) {
+            Mailer mailer = TxContainers.mailer(container);
+            Mail mail = Mail.builder()
+                    .to(postfix.address("ada"), postfix.address("rejected"))
+                    .subject("half refused")
+                    .text("t")
+                    .build();
+            SendResult held = Jta.inTransaction(() -> mailer.send(mail));
+
+            MailOutcome outcome = TxContainers.outcomes(container)
+                    .await(1, Duration.ofSeconds(20))
+                    .get(0);
+            assertThat(outcome.outcome()).isEqualTo(MailOutcome.Outcome.DEAD_LETTERED);
+            assertThat(outcome.attempts()).isEqualTo(1);
+            assertThat(outcome.recipients())
+                    .extracting(RecipientResult::status, RecipientResult::code)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(RecipientResult.Status.DELIVERED, 250),
+                            org.assertj.core.groups.Tuple.tuple(RecipientResult.Status.REJECTED, 550));
+            Thread.sleep(1000); // five poll intervals: a retry would show in the server's log
+            assertThat(refusals()).hasSize(1);
+            assertThat(postfix.delivered()).hasSize(1);
+
+            OutboxAdmin admin = new OutboxAdmin(dataSource);
+            OutboxEntry dead = admin.deadLetters(10).get(0);
+            assertThat(dead.id()).isEqualTo(held.deferral().outboxEntry());
+            assertThat(dead.recipients())
+                    .extracting(RecipientState::status)
+                    .containsExactly(RecipientState.Status.DELIVERED, RecipientState.Status.REJECTED);
+
+            // An operator requeues it: only the refused recipient is tried again (and refused again).
+            assertThat(admin.requeue(dead.id())).isTrue();
+            TxContainers.outcomes(container).await(2, Duration.ofSeconds(20));
+            assertThat(refusals()).hasSize(2);
+            assertThat(postfix.delivered()).hasSize(1);
+            assertThat(admin.backlog().dead()).isEqualTo(1);
+        }
+    }
+
+    private static List<String> refusals() {
+        return postfix.log().sessions().stream()
+                .flatMap((SmtpSession s) -> s.rejections().stream())
+                .toList();
+    }
+}

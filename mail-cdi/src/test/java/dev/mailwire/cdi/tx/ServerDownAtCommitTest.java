@@ -1,0 +1,121 @@
+package dev.mailwire.cdi.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwire.Mail;
+import dev.mailwire.Mailer;
+import dev.mailwire.SendResult;
+import dev.mailwire.cdi.TestConfig;
+import dev.mailwire.cdi.outbox.MailOutcome;
+import dev.mailwire.cdi.outbox.OutboxAdmin;
+import dev.mailwire.cdi.outbox.OutboxEntry;
+import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
+import dev.mailwire.test.smtp.postfix.DeliveredMessage;
+import dev.mailwire.test.smtp.postfix.PrivatePostfix;
+import io.agroal.api.AgroalDataSource;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The SMTP server is down when the transaction commits: the commit succeeds, the mail is retried with back-off, and
+ * it is delivered once the server is back, carrying the Message-ID {@code send} reported.
+ */
+@Timeout(60)
+class ServerDownAtCommitTest {
+
+    private static PrivatePostfix postfix;
+    private static AgroalDataSource dataSource;
+
+    @BeforeAll
+    static void start() {
+        postfix = PrivatePostfix.builder().start();
+        dataSource = Databases.h2();
+        OutboxDataSource.current = dataSource;
+    }
+
+    @AfterAll
+    static void stop() {
+        dataSource.close();
+        postfix.close();
+    }
+
+    @Test
+    void outboxDeliversOnceTheServerIsBack() throws Exception {
+        postfix.clearObservations();
+        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(postfix)));
+                WeldContainer container = TxContainers.boot()) {
+            SendResult sent = sendWhileServerDown(TxContainers.mailer(container));
+
+            OutboxAdmin admin = new OutboxAdmin(dataSource);
+            OutboxEntry waiting = awaitAttempts(admin, sent.deferral().outboxEntry(), 2);
+            assertThat(waiting.state()).isEqualTo(OutboxEntry.State.PENDING);
+            assertThat(waiting.lastError()).contains("refused");
+
+            postfix.start();
+            assertDeliveredWith(sent.messageId());
+            MailOutcome outcome = TxContainers.outcomes(container)
+                    .await(1, Duration.ofSeconds(10))
+                    .get(0);
+            assertThat(outcome.delivered()).isTrue();
+            assertThat(outcome.attempts()).isGreaterThan(2);
+        }
+    }
+
+    @Test
+    void memoryDeliversOnceTheServerIsBack() throws Exception {
+        postfix.clearObservations();
+        Map<String, String> settings = TxSettings.fastRetries(TxSettings.postfix(postfix));
+        try (TestConfig config = TestConfig.use(settings);
+                WeldContainer container = TxContainers.boot()) {
+            SendResult sent = sendWhileServerDown(TxContainers.mailer(container));
+            assertThat(sent.deferral().durable()).isFalse();
+
+            Thread.sleep(1000); // a few failed attempts
+            postfix.start();
+            assertDeliveredWith(sent.messageId());
+            assertThat(TxContainers.outcomes(container)
+                            .await(1, Duration.ofSeconds(10))
+                            .get(0)
+                            .delivered())
+                    .isTrue();
+        }
+    }
+
+    private static SendResult sendWhileServerDown(Mailer mailer) throws Exception {
+        postfix.stop();
+        Mail mail = Mail.builder()
+                .to(postfix.address("ada"))
+                .subject("while down")
+                .text("t")
+                .build();
+        // The commit itself must succeed: the outage is the dispatcher's problem, not the business transaction's.
+        SendResult sent = Jta.inTransaction(() -> mailer.send(mail));
+        assertThat(sent.isDeferred()).isTrue();
+        return sent;
+    }
+
+    private static void assertDeliveredWith(String messageId) throws InterruptedException {
+        DeliveredMessage delivered =
+                postfix.awaitDelivered(1, Duration.ofSeconds(20)).get(0);
+        assertThat(delivered.messageId()).contains(messageId);
+        Thread.sleep(600);
+        assertThat(postfix.delivered()).hasSize(1);
+    }
+
+    private static OutboxEntry awaitAttempts(OutboxAdmin admin, String id, int attempts) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            OutboxEntry e = admin.entry(id).orElseThrow();
+            if (e.attempts() >= attempts || System.nanoTime() > deadline) {
+                assertThat(e.attempts()).isGreaterThanOrEqualTo(attempts);
+                return e;
+            }
+            Thread.sleep(50);
+        }
+    }
+}
