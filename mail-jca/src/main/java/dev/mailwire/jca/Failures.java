@@ -117,7 +117,7 @@ final class Failures {
                     where + " did not finish within " + s.sendTimeout() + " (send-timeout); the connection was closed."
                             + afterDot,
                     t);
-        } else if (find(t, SocketTimeoutException.class) != null || messages(t).contains(WRITE_TIMED_OUT)) {
+        } else if (find(t, SocketTimeoutException.class) != null || writeTimedOut(t)) {
             error = new SendTimeoutException(
                     s.mailer(),
                     where + " failed: the server did not answer or read within " + s.readTimeout()
@@ -128,6 +128,17 @@ final class Failures {
                     s.mailer(), where + " failed: the connection broke (" + root(t) + ")." + afterDot, t);
         }
         return new SendFailure(error, true, stage.beforeContent());
+    }
+
+    /**
+     * Whether Angus's write timeout ended a blocked write. It closes the socket to do so; depending on which write
+     * was blocked the caller sees "Write timed out" or the plain "Socket closed" of the next write. During a send
+     * nothing else closes the socket locally but the send deadline, which callers check first.
+     */
+    private static boolean writeTimedOut(Throwable t) {
+        String text = messages(t);
+        return text.contains(WRITE_TIMED_OUT)
+                || (find(t, java.net.SocketException.class) != null && text.contains("Socket closed"));
     }
 
     /** Whether {@code t} says the connection is gone, rather than the server answering about this mail. */
