@@ -64,7 +64,11 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
 
     @Override
     public Object createConnectionFactory(ConnectionManager cm) {
-        validate();
+        // In a server the applications may bring the host (and the rest) in their MailConnectionSpec, so a
+        // connection definition without a host is fine; a definition that has one is checked now.
+        if (MailSettings.blankToNull(getHost()) != null) {
+            validate();
+        }
         return new MailConnectionFactoryImpl(this, cm);
     }
 
@@ -130,7 +134,9 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
     Identity identity(Subject subject, ConnectionRequestInfo cri) {
         Identity identity;
         PasswordCredential credential = credential(subject);
-        if (credential != null) {
+        // Payara hands a global-name lookup a credential with a blank user (from the pool's empty UserName): that
+        // is no container-managed identity, and AUTH with it fails.
+        if (credential != null && !credential.getUserName().isBlank()) {
             identity = Identity.of(credential.getUserName(), new String(credential.getPassword()), null);
         } else if (cri instanceof MailConnectionRequestInfo info && info.spec().username() != null) {
             char[] pw = info.spec().password();
