@@ -1,0 +1,157 @@
+package dev.mailwire.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwire.it.support.Apps;
+import dev.mailwire.it.support.Http;
+import dev.mailwire.it.support.ServerTest;
+import dev.mailwire.it.support.ServerUnderTest;
+import dev.mailwire.it.support.SharedPostfix;
+import dev.mailwire.test.smtp.postfix.PrivatePostfix;
+import dev.mailwire.test.smtp.postfix.SmtpSession;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * 20 deploy / send / undeploy cycles of an application with {@code @Inject Mailer} whose mail goes through the
+ * transactional outbox (a container-managed transaction in an EJB, then mail-cdi's dispatcher), the path that
+ * starts the most threads. The connections belong to the server's pool, not to the
+ * application (DESIGN §4 option (a)): so Postfix must see the cycles share the pool's connections (no new connection
+ * per deployment), every one of them closed once the pool's idle timeout has passed after the last undeploy, and
+ * the server must run no more {@code mailwire-*} threads than before.
+ */
+@ServerTest
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class RedeployLeavesNoConnectionOrThreadTest {
+
+    private static final String USER = "cycle";
+    private static final int CYCLES = 20;
+
+    /** How far the server's own thread pools may grow between two samples without it being a leak. */
+    private static final int THREAD_SLACK = 5;
+
+    private String mailwireThreadsAfterFirst;
+    private int allThreadsAfterFirst;
+
+    /**
+     * The pool's idle timeout plus the time its reaper may take to notice: WildFly checks every half idle timeout
+     * (idle-timeout-minutes=1 in it/wildfly), Payara every idle timeout (30 s in it/payara).
+     */
+    private static final Duration IDLE_CLOSE_BOUND = Duration.ofSeconds(150);
+
+    @Deployment(name = "probe", testable = false)
+    static WebArchive probe() {
+        // Stays deployed: counts the server's threads. Its settings are never used to send.
+        return Apps.direct("probe", Apps.mailer(null, USER));
+    }
+
+    @Deployment(name = "cycled", managed = false, testable = false)
+    static WebArchive cycled() {
+        return Apps.cdi(
+                "cycled",
+                Apps.merge(
+                        Apps.mailer(null, USER),
+                        Map.of("mailwire.mailer.outbox.datasource", "java:comp/DefaultDataSource")));
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @ArquillianResource
+    @OperateOnDeployment("probe")
+    URL probe;
+
+    @Test
+    void cyclesReuseThePoolAndLeaveNothingOpenOrRunning() throws Exception {
+        PrivatePostfix postfix = SharedPostfix.postfix();
+        postfix.clearObservations();
+        URL cycledUrl = new URL(probe, "/cycled/");
+
+        for (int i = 0; i < CYCLES; i++) {
+            deployer.deploy("cycled");
+            Map<String, String> form =
+                    Map.of("outcome", "commit", "to", postfix.address("inbox"), "subject", "cycle " + i);
+            assertThat(Http.post(cycledUrl, "cdi/tx", form)).isEqualTo("commit");
+            // Delivered after commit by the dispatcher: wait for it, so no mail is pending at undeploy.
+            postfix.awaitDelivered(i + 1, Duration.ofSeconds(30));
+            if (i == 0) {
+                System.out.printf(
+                        "%s: mailwire threads while deployed: %s%n",
+                        ServerUnderTest.name(), Http.get(cycledUrl, "cdi/threads"));
+            }
+            deployer.undeploy("cycled");
+            assertThat(Http.status(cycledUrl, "cdi/threads")).as("undeployed").isEqualTo(404);
+            if (i == 0) {
+                // Baselines after one cycle: the server's pools (request threads, EE executors) have warmed up, and
+                // the adapter's one deadline thread (mailwire-deadlines, per RAR, not per application) has started.
+                mailwireThreadsAfterFirst = Http.get(probe, "mail/threads");
+                allThreadsAfterFirst = allThreads();
+            }
+        }
+
+        postfix.awaitDelivered(CYCLES, Duration.ofSeconds(30));
+        List<SmtpSession> sessions = postfix.log()
+                .await(
+                        s -> s.stream().mapToInt(SmtpSession::messages).sum() >= CYCLES,
+                        Duration.ofSeconds(30),
+                        CYCLES + " messages");
+        int peak = postfix.log().peakConcurrentConnections();
+        System.out.printf(
+                "%s: %d deployments sent over %d connection(s), at most %d open at once%n",
+                ServerUnderTest.name(), CYCLES, sessions.size(), peak);
+        assertThat(peak).as("connections open at once").isLessThanOrEqualTo(ServerUnderTest.poolMaxSize());
+        // WildFly keeps one connection for all 20 deployments; Payara's pool resizer closes and reopens some on
+        // its own schedule. Either way far fewer than one per deployment, which is what a leak would look like.
+        assertThat(sessions)
+                .as("deployments share the pool's connections instead of opening their own")
+                .hasSizeLessThan(CYCLES / 2);
+        assertThat(sessions).allSatisfy(session -> assertThat(session.users()).isSubsetOf(USER));
+
+        long start = System.nanoTime();
+        postfix.log()
+                .await(
+                        s -> s.stream().noneMatch(SmtpSession::isOpen),
+                        IDLE_CLOSE_BOUND,
+                        "every connection closed after the last undeploy");
+        System.out.printf(
+                "%s: last connection closed %d s after the last undeploy%n",
+                ServerUnderTest.name(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+
+        assertThat(threadsSettleTo(mailwireThreadsAfterFirst))
+                .as("mailwire-* threads after the cycles")
+                .isEqualTo(mailwireThreadsAfterFirst);
+        int allThreadsAfterLast = allThreads();
+        System.out.printf(
+                "%s: server threads after the first cycle %d, after the last %d%n",
+                ServerUnderTest.name(), allThreadsAfterFirst, allThreadsAfterLast);
+        // A thread left behind per deployment would add 19; the server's own pools move by a few at most.
+        assertThat(allThreadsAfterLast)
+                .as("server threads after %d more cycles", CYCLES - 1)
+                .isLessThanOrEqualTo(allThreadsAfterFirst + THREAD_SLACK);
+    }
+
+    private int allThreads() {
+        return Integer.parseInt(Http.get(probe, "mail/all-threads"));
+    }
+
+    /** The probe's census once it matches {@code expected}, or the last one after a few seconds (shutdowns are async). */
+    private String threadsSettleTo(String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        String now = Http.get(probe, "mail/threads");
+        while (!now.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            now = Http.get(probe, "mail/threads");
+        }
+        return now;
+    }
+}
