@@ -201,6 +201,8 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
             return ra.timer();
         }
         if (ownTimer == null || ownTimer.isShutdown()) {
+            // No resource adapter: Mailwire runs embedded, where the JVM-wide shortcut is safe.
+            StreamProviderShortcut.installIfAbsent();
             ownTimer = new DeadlineTimer("mailwire-deadlines-" + mailer());
         }
         return ownTimer;

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Mailwire benchmark (issue 7): builds what it needs, starts its own servers on 127.0.0.1 (smtp-sink, a private
+# Postfix), runs every scenario in one JVM, and writes docs/performance.md. About 10 minutes on 2 cores.
+# Needs root (the private Postfix does) and Debian's postfix package (installed on first use if missing).
+#
+#   bench/run.sh                      full run, writes docs/performance.md
+#   bench/run.sh --quick              every scenario briefly, writes bench/target/performance.md
+#   bench/run.sh --only='Vert.x'      a subset (regex on scenario names), writes bench/target/performance.md
+#   BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=bench.jfr' bench/run.sh --only=...   profile a subset
+set -eu
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+# The modules the bench runs against, installed from this tree (tests skipped; sources are not reformatted).
+./mvnw -B -q install -Dmaven.test.skip=true -Dspotless.apply.skip=true -pl mail-api,mail-jca,test-smtp,mail-cdi -am
+./mvnw -B -q -f bench/pom.xml package dependency:build-classpath -Dspotless.apply.skip=true \
+  -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+
+if [ "$#" -eq 0 ]; then
+  set -- --report="$ROOT/docs/performance.md"
+else
+  set -- --report="$ROOT/bench/target/performance.md" "$@" # a later --report wins
+fi
+# A fixed heap, so GC sizing does not differ between runs; the P5 child is forked with -Xmx64m by the bench.
+exec java -Xms2g -Xmx2g ${BENCH_JAVA_OPTS:-} \
+  -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" \
+  dev.mailwire.bench.BenchMain --work="$ROOT/bench/target/bench-work" "$@"

@@ -1,0 +1,105 @@
+package dev.mailwire.bench;
+
+import static dev.mailwire.bench.clients.ClientKind.MAILWIRE_CDI;
+import static dev.mailwire.bench.clients.ClientKind.MAILWIRE_JCA;
+import static dev.mailwire.bench.clients.ClientKind.NAIVE;
+import static dev.mailwire.bench.clients.ClientKind.RAW_LOCKSTEP;
+import static dev.mailwire.bench.clients.ClientKind.RAW_PIPELINED;
+import static dev.mailwire.bench.clients.ClientKind.RAW_PIPELINED_ENVELOPE;
+import static dev.mailwire.bench.clients.ClientKind.REUSED_TRANSPORT;
+import static dev.mailwire.bench.clients.ClientKind.SIMPLE_JAVA_MAIL;
+import static dev.mailwire.bench.clients.ClientKind.VERTX;
+
+import dev.mailwire.bench.clients.ClientKind;
+import dev.mailwire.bench.clients.MailwireContainer;
+import dev.mailwire.bench.harness.Payload;
+import dev.mailwire.bench.harness.Scenario;
+import dev.mailwire.bench.harness.Timing;
+import dev.mailwire.bench.server.BenchServers;
+import dev.mailwire.bench.server.Target;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which scenarios one run measures. 1 KB is the full matrix on every server; 100 KB and 10 MB run against the TLS
+ * sink only (TLS costs what it costs per byte, no disk in the way), with fewer clients, to keep the whole run near
+ * ten minutes on two cores.
+ */
+final class Plan {
+
+    static final Payload KB_1 = Payload.of("1 KB", 1024);
+    static final Payload KB_100 = Payload.of("100 KB", 100 * 1024);
+    static final Payload MB_10 = Payload.of("10 MB", 10 * 1024 * 1024);
+
+    /** The system property that bypasses jakarta.mail-api's ServiceLoader lookup per message write. */
+    static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+
+    static final String STREAM_PROVIDER_CLASS = "org.eclipse.angus.mail.util.MailStreamProvider";
+    static final String STREAM_PROVIDER_VARIANT = STREAM_PROVIDER_PROPERTY + " set";
+
+    private final List<Scenario> scenarios = new ArrayList<>();
+    private final Timing timing;
+
+    private Plan(Timing timing) {
+        this.timing = timing;
+    }
+
+    static List<Scenario> of(BenchServers servers, Timing timing) {
+        Plan p = new Plan(timing);
+        for (Target t : servers.all()) {
+            p.add(t, KB_1, NAIVE, 1);
+            p.add(t, KB_1, REUSED_TRANSPORT, 1);
+            p.add(t, KB_1, MAILWIRE_CDI, 1, 4, 8, 16);
+            p.add(t, KB_1, MAILWIRE_JCA, 1, 8);
+            p.add(t, KB_1, SIMPLE_JAVA_MAIL, 1, 8);
+            p.add(t, KB_1, VERTX, 1, 8);
+            p.add(t, KB_1, RAW_LOCKSTEP, 1);
+            p.add(t, KB_1, RAW_PIPELINED_ENVELOPE, 1);
+            p.add(t, KB_1, RAW_PIPELINED, 1, 8);
+        }
+        Target tls = servers.tlsSink();
+        p.add(tls, KB_100, NAIVE, 1);
+        p.add(tls, KB_100, REUSED_TRANSPORT, 1);
+        p.add(tls, KB_100, MAILWIRE_CDI, 1, 8);
+        p.add(tls, KB_100, MAILWIRE_JCA, 1);
+        p.add(tls, KB_100, SIMPLE_JAVA_MAIL, 8);
+        p.add(tls, KB_100, VERTX, 8);
+        p.add(tls, KB_100, RAW_LOCKSTEP, 1);
+        p.add(tls, KB_100, RAW_PIPELINED, 1);
+        // 10 MB: one thread each. Eight 10 MB sends at once only measure who queues behind whom on two cores
+        // (the Vert.x client took 19 s per message that way: it encodes and writes the body line by line).
+        for (ClientKind k : List.of(
+                NAIVE,
+                REUSED_TRANSPORT,
+                MAILWIRE_CDI,
+                MAILWIRE_JCA,
+                SIMPLE_JAVA_MAIL,
+                VERTX,
+                RAW_LOCKSTEP,
+                RAW_PIPELINED)) {
+            // Three windows, not five: a 10 MB send takes 0.1 s to several seconds, and every window waits for it.
+            p.scenarios.add(new Scenario(k.label(), tls, MB_10, 1, timing.withRuns(3)));
+        }
+        // The StreamProvider lever, against the sink where client CPU is all there is to measure; the 8-thread
+        // pair shows P3 with the lever (Simple Java Mail runs on Angus, so it gains too; Vert.x does not use it).
+        Target plain = servers.plainSink();
+        for (ClientKind k : List.of(REUSED_TRANSPORT, MAILWIRE_CDI, MAILWIRE_JCA)) {
+            p.scenarios.add(new Scenario(k.label(), plain, KB_1, 1, timing, STREAM_PROVIDER_VARIANT));
+        }
+        for (ClientKind k : List.of(MAILWIRE_CDI, SIMPLE_JAVA_MAIL)) {
+            p.scenarios.add(new Scenario(k.label(), plain, KB_1, 8, timing, STREAM_PROVIDER_VARIANT));
+        }
+        // Mailwire's pool retires a connection after 100 messages (a new TCP + TLS + AUTH handshake each time).
+        for (int threads : new int[] {1, 8}) {
+            p.scenarios.add(new Scenario(
+                    MAILWIRE_CDI.label(), tls, KB_1, threads, timing, MailwireContainer.LONG_LIVED_VARIANT));
+        }
+        return p.scenarios;
+    }
+
+    private void add(Target t, Payload payload, ClientKind kind, int... threadCounts) {
+        for (int threads : threadCounts) {
+            scenarios.add(new Scenario(kind.label(), t, payload, threads, timing));
+        }
+    }
+}

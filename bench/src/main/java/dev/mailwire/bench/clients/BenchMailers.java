@@ -1,0 +1,42 @@
+package dev.mailwire.bench.clients;
+
+import dev.mailwire.Mailer;
+import dev.mailwire.MailerName;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/**
+ * The injection points that declare the bench's named mailers (Mailwire makes one per {@code @MailerName} it finds):
+ * one per server, named after the server's key, and one variant.
+ */
+public class BenchMailers {
+
+    @Inject
+    @MailerName("plain-sink")
+    Mailer plainSink;
+
+    @Inject
+    @MailerName("tls-sink")
+    Mailer tlsSink;
+
+    @Inject
+    @MailerName("postfix")
+    Mailer postfix;
+
+    /** The TLS sink again, with connections kept for {@value MailwireContainer#LONG_LIVED} messages, not 100. */
+    @Inject
+    @MailerName("tls-sink-long-lived")
+    Mailer tlsSinkLongLived;
+
+    Map<String, Mailer> byName() {
+        return Map.of(
+                "plain-sink",
+                plainSink,
+                "tls-sink",
+                tlsSink,
+                "postfix",
+                postfix,
+                "tls-sink-long-lived",
+                tlsSinkLongLived);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.mailwire.bench.report;
+
+import dev.mailwire.bench.memory.LargeAttachment;
+import dev.mailwire.bench.server.Target;
+import dev.mailwire.bench.transactions.CommitLatency;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes {@code docs/performance.md}: goals first, then the machine, the levers, every table, the method. */
+public final class PerformanceReport {
+
+    public static final String COMMAND = "bench/run.sh";
+
+    private PerformanceReport() {}
+
+    public static void write(
+            Path file,
+            Map<String, String> machine,
+            List<Goal> goals,
+            Results results,
+            List<Target> targets,
+            List<LargeAttachment.Result> memory,
+            List<CommitLatency.Result> transactions,
+            String streamProviderVariant,
+            Duration elapsed)
+            throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Performance\n\n");
+        md.append("Written by the benchmark (`").append(COMMAND).append("`, issue 7) on ");
+        md.append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE));
+        md.append(" in ").append(elapsed.toMinutes()).append(" min ").append(elapsed.toSecondsPart());
+        md.append(" s; every number below comes from that one run on one machine. Do not edit by hand: rerun it.\n");
+
+        md.append("\n## Goals\n\n| goal | target | measured | result |\n|---|---|---|---|\n");
+        for (Goal g : goals) {
+            md.append("| ").append(g.id()).append(" | ").append(g.description()).append(" | ");
+            md.append(g.measured().replace('|', '/')).append(" | **");
+            md.append(
+                    g.verdict() == Goal.Verdict.NOT_MEASURED
+                            ? "not measured yet"
+                            : g.verdict().name());
+            md.append("** |\n");
+        }
+
+        md.append("\n## Machine\n\n| | |\n|---|---|\n");
+        machine.forEach(
+                (k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        md.append("\n## Servers\n\n");
+        for (Target t : targets) {
+            md.append("- **").append(t.key()).append("**: ").append(t.label()).append('\n');
+        }
+
+        md.append("\n## Where the time goes\n");
+        Levers.write(md, results, targets, streamProviderVariant);
+        md.append(resource("profile-notes.md"));
+
+        md.append("\n## Memory (P5): one 100 MB attachment, forked JVM with `")
+                .append(LargeAttachment.HEAP)
+                .append("`\n\n| path | result | time | peak heap |\n|---|---|---:|---:|\n");
+        for (LargeAttachment.Result m : memory) {
+            md.append("| ")
+                    .append(
+                            m.path().equals("cdi")
+                                    ? "`@Inject Mailer`, `Attachment.of(Path)`"
+                                    : "JCA, " + "`MimeBodyPart.attachFile`");
+            md.append(" | ").append(m.ok() ? "sent" : "failed: " + m.detail().replace('|', '/'));
+            md.append(" | ").append(String.format(Locale.ROOT, "%.1f s", m.seconds()));
+            md.append(" | ")
+                    .append(m.peakHeapMb() < 0 ? "–" : m.peakHeapMb() + " MB")
+                    .append(" |\n");
+        }
+
+        TransactionsSection.write(md, transactions);
+        md.append("\n## Measurements\n");
+        ResultTables.write(md, results);
+        md.append('\n').append(resource("method.md"));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = PerformanceReport.class.getResourceAsStream(name)) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
