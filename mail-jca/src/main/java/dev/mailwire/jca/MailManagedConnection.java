@@ -2,6 +2,7 @@ package dev.mailwire.jca;
 
 import dev.mailwire.MailerException;
 import dev.mailwire.SendResult;
+import dev.mailwire.SendTimeoutException;
 import dev.mailwire.jca.pool.MessageCounter;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
@@ -14,6 +15,7 @@ import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,28 +85,38 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
      * caller; any other broken connection is reported to the pool first, then thrown.
      */
     SendResult send(MailConnectionImpl handle, MimeMessage message, Address[] recipients) {
+        // One deadline for the whole send, the retry included: send-timeout bounds what the caller waits.
+        long deadline = System.nanoTime() + sessions.settings().sendTimeout().toNanos();
         boolean reused = used;
         used = true;
+        SendFailure first;
         try {
-            return count(channel.send(message, recipients));
-        } catch (SendFailureException first) {
-            if (!(reused && first.failure().retryable())) {
-                throw reportBroken(handle, first.failure().error());
-            }
-            LOG.log(
-                    Level.FINE,
-                    "Mailer {0}: reused connection failed before content, retrying on a fresh one: {1}",
-                    new Object[] {mailer(), first.getMessage()});
+            return count(channel.send(message, recipients, remaining(deadline)));
+        } catch (SendFailureException e) {
+            first = e.failure();
         }
+        // A timeout means a slow server, not a stale connection: retrying would only make the caller wait longer.
+        if (!reused || !first.retryable() || first.error() instanceof SendTimeoutException) {
+            throw reportBroken(handle, first.error());
+        }
+        LOG.log(
+                Level.FINE,
+                "Mailer {0}: reused connection failed before content, retrying on a fresh one: {1}",
+                new Object[] {mailer(), first.error().getMessage()});
         try {
-            channel = SmtpChannel.open(sessions, identity, timer);
+            channel = SmtpChannel.open(sessions, identity, timer, remaining(deadline));
             reconnects++;
-            return count(channel.send(message, recipients));
+            return count(channel.send(message, recipients, remaining(deadline)));
         } catch (MailerException e) {
             throw reportBroken(handle, e);
         } catch (SendFailureException second) {
             throw reportBroken(handle, second.failure().error());
         }
+    }
+
+    /** What is left until {@code deadline}; at least a millisecond, so the step fails at once rather than waits. */
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(1_000_000L, deadline - System.nanoTime()));
     }
 
     private SendResult count(SendResult r) {

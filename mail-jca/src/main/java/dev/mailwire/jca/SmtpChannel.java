@@ -25,12 +25,18 @@ final class SmtpChannel {
     private final DeadlineTimer timer;
     private final StagedSmtpTransport transport;
     private final SocketCapture capture;
+    private final ConnectBackoff backoff;
+    /** A send on this connection got an answer about its mail: the server accepts this client. */
+    private boolean proven;
+
     private final AtomicBoolean closed = new AtomicBoolean();
     private long messagesSent;
     private boolean needsReset;
 
-    private SmtpChannel(MailSettings settings, DeadlineTimer timer, StagedSmtpTransport t, SocketCapture c) {
+    private SmtpChannel(
+            MailSettings settings, DeadlineTimer timer, StagedSmtpTransport t, SocketCapture c, ConnectBackoff b) {
         this.settings = settings;
+        this.backoff = b;
         this.timer = timer;
         this.transport = t;
         this.capture = c;
@@ -38,12 +44,19 @@ final class SmtpChannel {
 
     /** Connects, secures and authenticates, within send-timeout overall; throws a classified MailerException. */
     static SmtpChannel open(SessionFactory sessions, Identity identity, DeadlineTimer timer) {
+        return open(sessions, identity, timer, sessions.settings().sendTimeout());
+    }
+
+    /**
+     * Connects within {@code budget}. A failure opens the server's connect back-off; a success does not close it
+     * yet: a server that throttles may accept TCP, TLS and AUTH and refuse at MAIL FROM (421), so only a first
+     * answered send closes it (see {@link #send}).
+     */
+    static SmtpChannel open(SessionFactory sessions, Identity identity, DeadlineTimer timer, Duration budget) {
         MailSettings s = sessions.settings();
         sessions.backoff().check(s);
         try {
-            SmtpChannel channel = connect(sessions, identity, timer);
-            sessions.backoff().succeeded();
-            return channel;
+            return connect(sessions, identity, timer, budget);
         } catch (MailerException e) {
             if (!(e instanceof dev.mailwire.MailerConfigurationException)) {
                 sessions.backoff().failed(e);
@@ -52,12 +65,13 @@ final class SmtpChannel {
         }
     }
 
-    private static SmtpChannel connect(SessionFactory sessions, Identity identity, DeadlineTimer timer) {
+    private static SmtpChannel connect(
+            SessionFactory sessions, Identity identity, DeadlineTimer timer, Duration budget) {
         MailSettings s = sessions.settings();
         StagedSmtpTransport transport = new StagedSmtpTransport(sessions.session());
         SocketCapture capture = SocketCapture.begin();
         AtomicBoolean deadlinePassed = new AtomicBoolean();
-        ScheduledFuture<?> deadline = timer.schedule(() -> expire(deadlinePassed, capture), s.sendTimeout());
+        ScheduledFuture<?> deadline = timer.schedule(() -> expire(deadlinePassed, capture), budget);
         try {
             transport.connect(s.host(), s.port(), identity.user(), identity.secret());
             if (identity.user() != null
@@ -66,7 +80,7 @@ final class SmtpChannel {
                 capture.closeSocket();
                 throw Failures.authNotOffered(s);
             }
-            return new SmtpChannel(s, timer, transport, capture);
+            return new SmtpChannel(s, timer, transport, capture, sessions.backoff());
         } catch (MessagingException | RuntimeException e) {
             capture.closeSocket();
             if (e instanceof MailerException m) {
@@ -83,9 +97,9 @@ final class SmtpChannel {
      * Sends one message. Replies about the mail (a rejected recipient, a refused sender) come back as results or
      * as {@link dev.mailwire.MailRejectedException}; a broken connection comes back as a {@link SendFailure}.
      */
-    SendResult send(MimeMessage message, Address[] recipients) throws SendFailureException {
+    SendResult send(MimeMessage message, Address[] recipients, Duration budget) throws SendFailureException {
         AtomicBoolean deadlinePassed = new AtomicBoolean();
-        ScheduledFuture<?> deadline = timer.schedule(() -> expire(deadlinePassed, capture), settings.sendTimeout());
+        ScheduledFuture<?> deadline = timer.schedule(() -> expire(deadlinePassed, capture), budget);
         transport.resetStage();
         // Stays true only if something other than a reply or an I/O failure interrupts the send, for example an
         // attachment stream that throws: the SMTP transaction is then left open and needs RSET (or, past DATA,
@@ -94,13 +108,13 @@ final class SmtpChannel {
         try {
             transport.sendMessage(message, recipients);
             needsReset = false;
-            messagesSent++;
+            answered();
             return SendResults.allAccepted(
                     message, recipients, transport.getLastReturnCode(), transport.getLastServerResponse());
         } catch (MessagingException e) {
             if (!deadlinePassed.get() && SendResults.isReply(e)) {
                 needsReset = false; // Angus ended the transaction itself (RSET, or the final dot)
-                messagesSent++;
+                answered();
                 return SendResults.fromReplies(settings.mailer(), message, recipients, e);
             }
             throw failure(e, deadlinePassed.get());
@@ -111,8 +125,21 @@ final class SmtpChannel {
         }
     }
 
+    private void answered() {
+        messagesSent++;
+        if (!proven) {
+            proven = true;
+            backoff.succeeded();
+        }
+    }
+
     private SendFailureException failure(Exception e, boolean deadlinePassed) {
         SendFailure f = Failures.send(settings, e, transport.stage(), deadlinePassed);
+        if (!proven && f.beforeContent()) {
+            // Connected, yet dropped before the first mail got an answer (a 421 at MAIL FROM): a throttling
+            // server, to be backed off like a refused connect.
+            backoff.failed(f.error());
+        }
         abort();
         return new SendFailureException(f);
     }
