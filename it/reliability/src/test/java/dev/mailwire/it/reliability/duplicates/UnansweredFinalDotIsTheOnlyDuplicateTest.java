@@ -1,0 +1,100 @@
+package dev.mailwire.it.reliability.duplicates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwire.Mail;
+import dev.mailwire.cdi.outbox.MailOutcome;
+import dev.mailwire.it.reliability.support.App;
+import dev.mailwire.it.reliability.support.CredentialAudit;
+import dev.mailwire.it.reliability.support.Databases;
+import dev.mailwire.it.reliability.support.Jta;
+import dev.mailwire.it.reliability.support.MailerSettings;
+import dev.mailwire.it.reliability.support.Matrix;
+import dev.mailwire.it.reliability.support.Report;
+import dev.mailwire.it.reliability.support.Section;
+import dev.mailwire.test.smtp.fake.FakeSmtpServer;
+import dev.mailwire.test.smtp.fake.ReceivedMessage;
+import io.agroal.api.AgroalDataSource;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Faults at every step of a transactional send, each striking every mail of its kind once: the connection dropped
+ * at RCPT, {@code 421 4.7.0} and a hang-up at RCPT, the connection dropped at DATA, and the final dot never answered.
+ * Every mail is delivered in the end; only the mails whose final dot went unanswered arrive twice, exactly once more
+ * each, with their original Message-ID.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class UnansweredFinalDotIsTheOnlyDuplicateTest {
+
+    private static final List<String> KINDS = List.of("drop", "busy", "nodata", "dot", "ok");
+    private static final int PER_KIND = 6;
+
+    @Test
+    void onlyFaultsAfterTheDotDuplicate() throws Exception {
+        Section report = Report.section("2b-final-dot", "Duplicates: faults before and after the final dot");
+        CredentialAudit audit = CredentialAudit.begin();
+        String table = Databases.uniqueTable("mw_rel_dot");
+        try (FakeSmtpServer server = FakeSmtpServer.builder()
+                        .behaviour(new FaultOncePerMail())
+                        .start();
+                AgroalDataSource db = Databases.postgres()) {
+            Map<String, String> kindById = new HashMap<>();
+            try (App app = App.start(MailerSettings.fake(server).outbox(table), db)) {
+                for (String kind : KINDS) {
+                    for (int i = 0; i < PER_KIND; i++) {
+                        Mail mail = Mail.builder()
+                                .to(kind + "-" + i + "@example.test")
+                                .subject(kind)
+                                .text("t")
+                                .build();
+                        kindById.put(
+                                Jta.inTransaction(() -> app.mailer().send(mail)).messageId(), kind);
+                    }
+                }
+                List<MailOutcome> outcomes = app.outcomes().await(kindById.size(), Duration.ofSeconds(60));
+                assertThat(outcomes).allMatch(MailOutcome::delivered);
+                audit.health(app.monitor().stats());
+            } finally {
+                Databases.drop(db, table);
+            }
+            Map<String, Integer> copies = new HashMap<>();
+            for (ReceivedMessage m : server.messages()) {
+                copies.merge(m.messageId().orElse("?"), 1, Integer::sum);
+            }
+            long duplicates = copies.values().stream().mapToInt(n -> n - 1).sum();
+            long wrong = copies.entrySet().stream()
+                    .filter(e -> !kindById.containsKey(e.getKey())
+                            || e.getValue() != (kindById.get(e.getKey()).equals("dot") ? 2 : 1))
+                    .count();
+
+            report.figure(
+                            "mails",
+                            kindById.size(),
+                            PER_KIND + " each: dropped at RCPT, 421 at RCPT, dropped at "
+                                    + "DATA, final dot unanswered (read-timeout 1 s), no fault; PostgreSQL outbox")
+                    .figure(
+                            "duplicates",
+                            duplicates,
+                            "messages the server read to the final dot, beyond one per " + "Message-ID")
+                    .figure(
+                            "duplicates not after an unanswered dot, or with another Message-ID",
+                            wrong,
+                            "every Message-ID must arrive twice if its dot went unanswered, once otherwise")
+                    .count(Matrix.DUPLICATES, duplicates)
+                    .count(Matrix.UNEXPLAINED_DUPLICATES, wrong)
+                    .count(Matrix.RETRIED_4XX, PER_KIND)
+                    .count(Matrix.CREDENTIAL_LEAKS, audit.leaks().size());
+            Report.write(report);
+
+            assertThat(duplicates).as("duplicates").isEqualTo(PER_KIND);
+            assertThat(wrong).as("Message-IDs with the wrong number of copies").isZero();
+            assertThat(audit.leaks()).isEmpty();
+        }
+    }
+}
