@@ -62,6 +62,14 @@ final class DispatchThreads implements AutoCloseable {
 
     /** Runs {@code task} soon if there is room; false (and nothing runs) when full or closed. */
     boolean tryExecute(Runnable task) {
+        return tryExecute(task, () -> {});
+    }
+
+    /**
+     * As {@link #tryExecute(Runnable)}, then {@code next} on the same thread once the task's room is free again, so
+     * {@code next} can hand out that room (the dispatcher takes the next due entry of a backlog there).
+     */
+    boolean tryExecute(Runnable task, Runnable next) {
         if (closed || !permits.tryAcquire()) {
             return false;
         }
@@ -72,6 +80,7 @@ final class DispatchThreads implements AutoCloseable {
                 } finally {
                     permits.release();
                 }
+                next.run();
             });
             return true;
         } catch (RejectedExecutionException e) {

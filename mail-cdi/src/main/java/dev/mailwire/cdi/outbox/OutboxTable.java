@@ -97,10 +97,14 @@ final class OutboxTable {
                 + " next_attempt_at, expires_at) VALUES (?, ?, ?, 'PENDING', ?, ?, 0, ?, ?, ?)";
     }
 
-    /** Due entries of one mailer not leased by a live node; the claim below decides who sends. */
+    /**
+     * Due entries of one mailer not leased by a live node, the longest waiting first (so a backlog drains in order);
+     * the claim below decides who sends.
+     */
     String due(int max) {
         return "SELECT id FROM " + name + " WHERE mailer = ? AND state = 'PENDING' AND next_attempt_at <= ?"
-                + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at FETCH FIRST " + max
+                + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, created_at FETCH FIRST "
+                + max
                 + " ROWS ONLY";
     }
 
