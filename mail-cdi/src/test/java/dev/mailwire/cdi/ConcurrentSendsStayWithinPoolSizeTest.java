@@ -75,7 +75,7 @@ class ConcurrentSendsStayWithinPoolSizeTest {
                     .extracting(m -> m.messageId().orElseThrow())
                     .containsExactlyInAnyOrderElementsOf(messageIds);
             assertThat(postfix.log().connections()).isBetween(1, POOL_SIZE);
-            assertThat(postfix.log().peakConcurrentConnections()).isLessThanOrEqualTo(POOL_SIZE);
+            assertThat(postfix.log().peakConnectionsInUse()).isLessThanOrEqualTo(POOL_SIZE);
         }
     }
 }

@@ -105,7 +105,7 @@ class RedeployLeavesNoConnectionOrThreadTest {
                         s -> s.stream().mapToInt(SmtpSession::messages).sum() >= CYCLES,
                         Duration.ofSeconds(30),
                         CYCLES + " messages");
-        int peak = postfix.log().peakConcurrentConnections();
+        int peak = postfix.log().peakConnectionsInUse();
         System.out.printf(
                 "%s: %d deployments sent over %d connection(s), at most %d open at once%n",
                 ServerUnderTest.name(), CYCLES, sessions.size(), peak);

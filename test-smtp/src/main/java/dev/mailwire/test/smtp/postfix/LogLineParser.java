@@ -39,8 +39,8 @@ final class LogLineParser {
     private final UnaryOperator<String> userName;
     private final List<OpenSession> sessions = new ArrayList<>();
     private final Map<Long, OpenSession> open = new HashMap<>();
-    private int concurrent;
-    private int peak;
+    /** Position of the current smtpd line in the log since the last reset: the clock of {@link #peakInUse()}. */
+    private long lineNumber;
 
     LogLineParser(UnaryOperator<String> userName) {
         this.userName = userName;
@@ -60,6 +60,7 @@ final class LogLineParser {
                 cutOffAll();
             }
         } else if (program.equals("smtpd")) {
+            lineNumber++;
             smtpd(syslogName + "/" + program, pid, text);
         }
     }
@@ -70,12 +71,12 @@ final class LogLineParser {
             OpenSession stale = open.remove(pid);
             if (stale != null) {
                 stale.state = SmtpSession.State.CUT_OFF; // its disconnect line was lost; the pid moved on
-                concurrent--;
             }
             OpenSession session = new OpenSession(pid, service, m.group(1) == null ? 0 : Integer.parseInt(m.group(1)));
+            session.connectedAt = lineNumber;
+            session.lastActiveAt = lineNumber;
             sessions.add(session);
             open.put(pid, session);
-            peak = Math.max(peak, ++concurrent);
             return;
         }
         OpenSession session = open.get(pid);
@@ -93,15 +94,17 @@ final class LogLineParser {
             }
             session.state = SmtpSession.State.DISCONNECTED;
             open.remove(pid);
-            concurrent--;
         } else if ((m = QUEUED.matcher(text)).find()) {
+            session.lastActiveAt = lineNumber;
             session.queueIds.add(m.group(1));
             if (m.group(2) != null && !session.users.contains(userName.apply(m.group(2)))) {
                 session.users.add(userName.apply(m.group(2)));
             }
         } else if ((m = REJECT.matcher(text)).find()) {
+            session.lastActiveAt = lineNumber;
             session.rejections.add(m.group(1));
         } else if (AUTH_FAILED.matcher(text).find()) {
+            session.lastActiveAt = lineNumber;
             session.failedAuthentications++;
         }
     }
@@ -111,22 +114,40 @@ final class LogLineParser {
             session.state = SmtpSession.State.CUT_OFF;
         }
         open.clear();
-        concurrent = 0;
     }
 
     List<SmtpSession> sessions() {
         return sessions.stream().map(OpenSession::toSession).toList();
     }
 
-    int peakConcurrent() {
+    /**
+     * The most sessions the server saw in use at the same time: each counts from its connect line to its last line
+     * of client activity (a queued message, a rejection, a failed AUTH). Its disconnect line is no end mark: smtpd
+     * logs it after the client has gone, so a client that closes one connection and then opens another can have
+     * the new connect logged before the old disconnect, by another smtpd process. Two sessions counted together
+     * here were both talking to the server at once.
+     */
+    int peakInUse() {
+        List<long[]> marks = new ArrayList<>();
+        for (OpenSession s : sessions) {
+            marks.add(new long[] {s.connectedAt, +1});
+            marks.add(new long[] {s.lastActiveAt, -1});
+        }
+        // One line is one event, so marks at the same line belong to one session: open before close.
+        marks.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(b[1], a[1]));
+        int inUse = 0;
+        int peak = 0;
+        for (long[] mark : marks) {
+            inUse += (int) mark[1];
+            peak = Math.max(peak, inUse);
+        }
         return peak;
     }
 
     void reset() {
         sessions.clear();
         open.clear();
-        concurrent = 0;
-        peak = 0;
+        lineNumber = 0;
     }
 
     /** A session being assembled from its lines. */
@@ -139,6 +160,8 @@ final class LogLineParser {
         final List<String> rejections = new ArrayList<>();
         final Map<String, String> counters = new LinkedHashMap<>();
         int failedAuthentications;
+        long connectedAt;
+        long lastActiveAt;
         SmtpSession.State state = SmtpSession.State.OPEN;
 
         OpenSession(long pid, String service, int clientPort) {

@@ -67,12 +67,13 @@ public final class PostfixLog {
     }
 
     /**
-     * The most sessions open at once, replaying connect and disconnect lines in log order. Exact except when one
-     * connection closes in the same instant another opens, where the log's order decides.
+     * The most connections the server saw in use at once: each from its connect line to its last line of client
+     * activity, so the lag of smtpd's disconnect line never counts a closed connection as open. A pool that opens
+     * more connections than its maximum under load shows here, because its busy connections keep logging.
      */
-    public synchronized int peakConcurrentConnections() {
+    public synchronized int peakConnectionsInUse() {
         refresh();
-        return parser.peakConcurrent();
+        return parser.peakInUse();
     }
 
     /** The raw lines since the last {@link #mark()}. */

@@ -133,7 +133,7 @@ class PrivatePostfixSubmissionTest {
         List<SmtpSession> sessions = postfix.log().awaitEnded(2, WAIT);
         assertThat(sessions).extracting(SmtpSession::users).containsExactlyInAnyOrder(List.of("alice"), List.of("bob"));
         assertThat(postfix.log().authenticationsByUser()).isEqualTo(Map.of("alice", 1, "bob", 1));
-        assertThat(postfix.log().peakConcurrentConnections()).isEqualTo(2);
+        assertThat(postfix.log().peakConnectionsInUse()).isEqualTo(2);
         assertThat(postfix.awaitDelivered(3, WAIT)).hasSize(3);
     }
 

@@ -80,7 +80,7 @@ class KilledJvmsLoseNoMailTest {
                     audit.logFile(survivor.log());
                 }
                 MailAccount account = MailAccount.of(ledger, postfix, AfterDotFaults::clientDies);
-                int peak = postfix.log().peakConcurrentConnections();
+                int peak = postfix.log().peakConnectionsInUse();
 
                 report.figure(
                         "kills",

@@ -70,7 +70,7 @@ class PostfixRestartsLoseNoMailTest {
                         .containsAll(load.committed());
                 postfix.awaitDelivered((int) ledger.count("SENT"), Duration.ofMinutes(2));
                 MailAccount account = MailAccount.of(ledger, postfix, AfterDotFaults::serverStops);
-                int peak = postfix.log().peakConcurrentConnections();
+                int peak = postfix.log().peakConnectionsInUse();
                 int inUse = app.monitor().poolStats().inUse();
                 audit.health(app.monitor().stats());
                 audit.health(app.monitor().probe());
