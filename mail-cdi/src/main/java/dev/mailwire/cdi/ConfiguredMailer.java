@@ -6,6 +6,7 @@ import dev.mailwire.Mailer;
 import dev.mailwire.MailerException;
 import dev.mailwire.SendResult;
 import dev.mailwire.cdi.render.StableIdMessage;
+import dev.mailwire.cdi.render.WireSizeBound;
 import dev.mailwire.cdi.stats.MailerMonitor;
 import dev.mailwire.jca.MessageValidator;
 import jakarta.mail.Address;
@@ -28,7 +29,7 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
     /** Turns a {@link Mail} into a validated message with a fixed Message-ID. */
     @FunctionalInterface
     interface Renderer {
-        MimeMessage render(Mail mail);
+        StableIdMessage render(Mail mail);
     }
 
     private static final Logger LOG = Logger.getLogger(ConfiguredMailer.class.getName());
@@ -68,7 +69,9 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
     public SendResult send(MimeMessage message) {
         ensureOpen();
         MessageValidator.validate(name, message, recipients(message));
-        return deliver(prepare(message, true));
+        // Saved before it is measured, so the count covers the headers that saving adds.
+        String messageId = MessageBytes.freeze(name, message);
+        return deliver(prepare(message, messageId, measured(message)));
     }
 
     @Override
@@ -91,23 +94,29 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
     /** The renderer validates what it renders: one validation, by the one validator. */
     private PreparedMail prepare(Mail mail) {
         ensureOpen();
-        return prepare(renderer.render(mail), Rendering.measurable(mail));
+        StableIdMessage message = renderer.render(mail);
+        MessageSize size;
+        OptionalLong bound = WireSizeBound.of(mail);
+        if (!Rendering.measurable(mail)) {
+            size = MessageSize.unknown();
+        } else if (bound.isPresent() && MessageSize.atMost(bound.getAsLong()).fits(maxMessageSize)) {
+            // Within the configured maximum already: no second write of the whole message just to count it.
+            size = MessageSize.atMost(bound.getAsLong());
+        } else {
+            size = measured(message);
+        }
+        return prepare(message, message.messageId(), size);
     }
 
-    /**
-     * @param measurable whether the message may be written once before it is sent (no single-use stream in it)
-     */
-    private PreparedMail prepare(MimeMessage message, boolean measurable) {
-        Address[] recipients = recipients(message);
-        // A rendered message is saved already and keeps its Message-ID; saving it again would redo its MIME headers.
-        String messageId =
-                message instanceof StableIdMessage rendered ? rendered.messageId() : MessageBytes.freeze(name, message);
-        long size = -1;
-        if (measurable) {
-            size = MessageBytes.measure(name, message);
-            MessageValidator.checkSize(name, size, OptionalLong.empty(), maxMessageSize);
-        }
-        RecipientGuard.Split split = guard.split(recipients);
+    /** The exact size, checked against the configured maximum here, in the caller's thread. */
+    private MessageSize measured(MimeMessage message) {
+        long size = MessageBytes.measure(name, message);
+        MessageValidator.checkSize(name, size, OptionalLong.empty(), maxMessageSize);
+        return MessageSize.exactly(size);
+    }
+
+    private PreparedMail prepare(MimeMessage message, String messageId, MessageSize size) {
+        RecipientGuard.Split split = guard.split(recipients(message));
         for (String address : split.dropped()) {
             LOG.info(
                     Messages.RECIPIENT_DROPPED.format(name, address, MailerKey.APPROVED_RECIPIENTS.propertyName(name)));

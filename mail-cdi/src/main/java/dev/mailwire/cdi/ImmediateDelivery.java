@@ -5,7 +5,6 @@ import dev.mailwire.cdi.stats.MailerMonitor;
 import dev.mailwire.connector.MailConnection;
 import dev.mailwire.connector.MailConnectionFactory;
 import dev.mailwire.connector.MailConnectionSpec;
-import dev.mailwire.jca.MessageValidator;
 
 /** Sends now, through a connection borrowed from the pool (the server's or the embedded one) for this one mail. */
 final class ImmediateDelivery implements Delivery {
@@ -54,9 +53,7 @@ final class ImmediateDelivery implements Delivery {
         MailerMonitor.Attempt attempt = monitor.begin();
         try (MailConnection connection = spec == null ? connections.getConnection() : connections.getConnection(spec)) {
             // The server's SIZE is known only once connected; nothing of the mail has been sent yet.
-            if (mail.size() >= 0) {
-                MessageValidator.checkSize(mailer, mail.size(), connection.maxMessageSize(), maxMessageSize);
-            }
+            mail.size().check(mailer, mail.message(), connection.maxMessageSize(), maxMessageSize);
             SendResult result = connection.send(mail.message(), mail.recipients());
             attempt.sent(result);
             return result;

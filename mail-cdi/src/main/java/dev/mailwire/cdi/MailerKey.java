@@ -62,7 +62,7 @@ public enum MailerKey {
     /** Embedded pool: a connection older than this is closed when next idle, renewing DNS, TLS and credentials. */
     POOL_MAX_LIFETIME("pool.max-lifetime", Type.DURATION, "PT5M"),
     /** Embedded pool: a connection is closed after sending this many messages. */
-    POOL_MAX_MESSAGES_PER_CONNECTION("pool.max-messages-per-connection", Type.INTEGER, "100"),
+    POOL_MAX_MESSAGES_PER_CONNECTION("pool.max-messages-per-connection", Type.INTEGER, "1000"),
     /** Embedded pool: how long a send waits for a free connection before {@code PoolExhaustedException}. */
     POOL_ACQUIRE_TIMEOUT("pool.acquire-timeout", Type.DURATION, "PT30S"),
     /** Embedded pool: a connection idle for longer is checked with NOOP before use (never on every borrow). */

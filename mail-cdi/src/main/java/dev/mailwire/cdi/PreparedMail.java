@@ -12,6 +12,7 @@ import java.util.List;
  * @param messageId its Message-ID header
  * @param recipients the envelope recipients approved for sending
  * @param dropped the addresses the approved-recipients guard removed
- * @param size the message's size in bytes as it will be sent, or -1 when it holds a single-use stream (not measured)
+ * @param size what is known of its size as it will be sent (checked against the configured maximum already)
  */
-record PreparedMail(MimeMessage message, String messageId, Address[] recipients, List<String> dropped, long size) {}
+record PreparedMail(
+        MimeMessage message, String messageId, Address[] recipients, List<String> dropped, MessageSize size) {}

@@ -41,8 +41,12 @@ final class TransactionalAssembly {
                         OutboxMessages.NO_TRANSACTION_MANAGER.format(d.name()));
                 return immediate;
             }
-            OutboxTransport transport = (message, messageId, recipients, size) ->
-                    immediate.deliver(new PreparedMail(message, messageId, recipients, List.of(), size));
+            OutboxTransport transport = (message, messageId, recipients, size) -> immediate.deliver(new PreparedMail(
+                    message,
+                    messageId,
+                    recipients,
+                    List.of(),
+                    size >= 0 ? MessageSize.exactly(size) : MessageSize.unknown()));
             Consumer<MailOutcome> events = events();
             Outbox outbox;
             if (d.mock()) {

@@ -100,7 +100,10 @@ final class TransactionalDelivery implements Delivery {
         return held(mail, held.entry(), outbox.durable());
     }
 
-    /** The bytes to keep; a mail with a single-use stream is measured only now, so its size is checked here. */
+    /**
+     * The bytes to keep. Writing them measures the mail exactly; a mail whose size was unknown (a single-use stream)
+     * is checked against the configured maximum only now.
+     */
     private byte[] render(PreparedMail mail) {
         byte[] bytes;
         try {
@@ -109,7 +112,7 @@ final class TransactionalDelivery implements Delivery {
             throw new InvalidMailException(
                     mailer, "message", Messages.UNREADABLE_MESSAGE.format(mailer, e.getMessage()));
         }
-        if (mail.size() < 0) {
+        if (!mail.size().known()) {
             MessageValidator.checkSize(mailer, bytes.length, OptionalLong.empty(), maxMessageSize);
         }
         return bytes;

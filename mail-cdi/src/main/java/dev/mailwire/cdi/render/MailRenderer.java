@@ -10,8 +10,10 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import java.util.Date;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,9 @@ import java.util.function.Supplier;
  * result checked by {@link MessageValidator#validate}. Thread-safe; one per mailer.
  */
 public final class MailRenderer {
+
+    /** RFC 5322 §3.3 date-time, numeric zone; thread-safe, unlike Jakarta Mail's MailDateFormat. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
 
     private final String mailer;
     private final InternetAddress defaultFrom;
@@ -67,7 +72,8 @@ public final class MailRenderer {
                         mailer, "subject", mail.subject().get());
                 message.setSubject(mail.subject().get(), Parts.UTF_8);
             }
-            message.setSentDate(new Date());
+            // Not setSentDate: it formats under one JVM-wide lock, which sending threads queue on.
+            message.setHeader("Date", DATE.format(ZonedDateTime.now()));
             new CustomHeaders(mailer).addAll(message, mail.headers());
             new BodyTree(mailer).fill(message, mail);
             message.saveChanges();

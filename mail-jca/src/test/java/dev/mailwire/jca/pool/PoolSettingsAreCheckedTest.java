@@ -20,7 +20,7 @@ class PoolSettingsAreCheckedTest {
         assertThat(s.minIdle()).isZero();
         assertThat(s.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(s.maxLifetime()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(s.maxMessagesPerConnection()).isEqualTo(100);
+        assertThat(s.maxMessagesPerConnection()).isEqualTo(1000);
         assertThat(s.acquireTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.validateAfterIdle()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.evictionInterval()).isEqualTo(Duration.ofSeconds(5));
