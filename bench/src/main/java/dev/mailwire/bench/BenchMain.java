@@ -125,11 +125,22 @@ public final class BenchMain {
         return results;
     }
 
+    /** Whether Mailwire's embedded pool set the StreamProvider property itself, seen after its first scenario. */
+    private static boolean mailwireSetsStreamProvider;
+
+    /**
+     * Runs one scenario from a known JVM-wide state: the StreamProvider property is set for the variant that names
+     * it and for Mailwire (whose embedded pool sets it on its own, once, when its first connection is made), and
+     * unset for every other client. Without this the property Mailwire set would linger and speed up whichever
+     * peer happened to run after it.
+     */
     private static Measurement measure(Harness harness, Scenario s, MailwireContainer mailwire)
             throws InterruptedException {
-        boolean streamProvider = s.variant().equals(Plan.STREAM_PROVIDER_VARIANT);
-        if (streamProvider) {
+        boolean mailwireClient = s.client().startsWith("Mailwire");
+        if (s.variant().equals(Plan.STREAM_PROVIDER_VARIANT) || (mailwireClient && mailwireSetsStreamProvider)) {
             System.setProperty(Plan.STREAM_PROVIDER_PROPERTY, Plan.STREAM_PROVIDER_CLASS);
+        } else {
+            System.clearProperty(Plan.STREAM_PROVIDER_PROPERTY);
         }
         try (Client client =
                 ClientKind.byLabel(s.client()).open(s.target(), s.payload(), s.threads(), s.variant(), mailwire)) {
@@ -139,9 +150,10 @@ public final class BenchMain {
         } catch (Exception e) {
             return Measurement.failed(s, e.toString());
         } finally {
-            if (streamProvider) {
-                System.clearProperty(Plan.STREAM_PROVIDER_PROPERTY);
+            if (mailwireClient && System.getProperty(Plan.STREAM_PROVIDER_PROPERTY) != null) {
+                mailwireSetsStreamProvider = true;
             }
+            System.clearProperty(Plan.STREAM_PROVIDER_PROPERTY);
         }
     }
 

@@ -89,7 +89,7 @@ final class Plan {
         for (ClientKind k : List.of(MAILWIRE_CDI, SIMPLE_JAVA_MAIL)) {
             p.scenarios.add(new Scenario(k.label(), plain, KB_1, 8, timing, STREAM_PROVIDER_VARIANT));
         }
-        // Mailwire's pool retires a connection after 100 messages (a new TCP + TLS + AUTH handshake each time).
+        // Mailwire's pool retires a connection after 1000 messages (a new TCP + TLS + AUTH handshake each time).
         for (int threads : new int[] {1, 8}) {
             p.scenarios.add(new Scenario(
                     MAILWIRE_CDI.label(), tls, KB_1, threads, timing, MailwireContainer.LONG_LIVED_VARIANT));

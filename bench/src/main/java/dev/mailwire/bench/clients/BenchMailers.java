@@ -23,7 +23,7 @@ public class BenchMailers {
     @MailerName("postfix")
     Mailer postfix;
 
-    /** The TLS sink again, with connections kept for {@value MailwireContainer#LONG_LIVED} messages, not 100. */
+    /** The TLS sink again, with connections kept for {@value MailwireContainer#LONG_LIVED} messages, not 1000. */
     @Inject
     @MailerName("tls-sink-long-lived")
     Mailer tlsSinkLongLived;

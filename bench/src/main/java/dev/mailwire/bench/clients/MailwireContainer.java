@@ -29,14 +29,14 @@ public final class MailwireContainer implements AutoCloseable {
         this.weld = weld;
     }
 
-    /** The variant of {@code pool.max-messages-per-connection} (default 100) that keeps connections much longer. */
+    /** The variant of {@code pool.max-messages-per-connection} (default 1000) that keeps connections much longer. */
     public static final int LONG_LIVED = 1_000_000;
 
     public static final String LONG_LIVED_VARIANT = "pool.max-messages-per-connection=" + LONG_LIVED;
 
     /**
      * One named mailer per server (see {@link BenchMailers}), and {@code tls-sink-long-lived}: the TLS sink with
-     * {@link #LONG_LIVED_VARIANT}, to measure what the default's reconnect every 100 messages costs.
+     * {@link #LONG_LIVED_VARIANT}, to measure what the default's reconnect every 1000 messages costs.
      */
     public static MailwireContainer boot(List<Target> targets, int poolMaxSize) {
         Map<String, String> properties = new HashMap<>();
