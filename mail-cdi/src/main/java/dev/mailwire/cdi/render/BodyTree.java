@@ -46,7 +46,7 @@ final class BodyTree {
                     && (mail.text().isEmpty() || mail.html().isEmpty())) {
                 boolean html = mail.html().isPresent();
                 String body = html ? mail.html().get() : mail.text().orElse("");
-                message.setText(Parts.canonical(body), Parts.UTF_8, html ? "html" : "plain");
+                Parts.setText(message, body, html ? "html" : "plain");
                 return;
             }
             root = (MimeMultipart) body(mail); // inline parts or two bodies make a multipart

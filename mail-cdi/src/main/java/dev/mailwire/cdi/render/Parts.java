@@ -10,17 +10,15 @@ import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.ParameterList;
 import jakarta.mail.internet.ParseException;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /** Builds the leaf and container parts of a rendered mail. */
 final class Parts {
 
     static final String UTF_8 = StandardCharsets.UTF_8.name();
-
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     private final String mailer;
 
@@ -34,12 +32,50 @@ final class Parts {
      */
     MimeBodyPart text(String text, String subtype) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
-        part.setText(canonical(text), UTF_8, subtype);
+        setText(part, text, subtype);
         return part;
     }
 
+    /** Sets a text body, canonical and in UTF-8, with the transfer encoding its text needs (see {@link TextEncoding}). */
+    static void setText(MimePart part, String text, String subtype) throws MessagingException {
+        String canonical = canonical(text);
+        part.setText(canonical, UTF_8, subtype);
+        // After setText, which drops the content headers; saveChanges() keeps an encoding that is set.
+        part.setHeader("Content-Transfer-Encoding", TextEncoding.of(canonical));
+    }
+
+    /** {@code text} with every line break (CR, LF or CRLF) made CRLF; the same string when it has only CRLF. */
     static String canonical(String text) {
-        return LINE_BREAK.matcher(text).replaceAll("\r\n");
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                i++;
+            } else if (c == '\r' || c == '\n') {
+                return canonical(text, i);
+            }
+        }
+        return text;
+    }
+
+    /** Copies {@code text}, making line breaks CRLF from {@code from} on (everything before is canonical). */
+    private static String canonical(String text, int from) {
+        int n = text.length();
+        StringBuilder out = new StringBuilder(n + 16).append(text, 0, from);
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                out.append("\r\n");
+                if (i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c == '\n') {
+                out.append("\r\n");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     MimeBodyPart container(MimeMultipart content) throws MessagingException {
