@@ -46,14 +46,29 @@ public final class Apps {
      * Only mail-cdi is bundled: mail-api and mail-jca come from the RAR, Angus and MicroProfile Config from the server.
      */
     public static WebArchive cdi(String name, Map<String, String> config) {
-        String jar = System.getProperty("mailwire.it.cdi-jar");
-        if (jar == null || !new File(jar).isFile()) {
-            throw new IllegalStateException("mailwire.it.cdi-jar does not name the mailwire-cdi jar: " + jar);
-        }
         return war(name, config)
                 .addPackage(Failures.class.getPackage())
                 .addPackage(EjbSender.class.getPackage())
-                .addAsLibrary(new File(jar), "mailwire-cdi.jar");
+                .addAsLibrary(jar("mailwire.it.cdi-jar", "mailwire-cdi"), "mailwire-cdi.jar");
+    }
+
+    /**
+     * {@link #cdi} with mailwire-mp-health in WEB-INF/lib too: its readiness and liveness checks, served by the
+     * server's own MicroProfile Health. Neither the MicroProfile Health API nor an implementation is bundled: the
+     * server provides both (a WAR with its own API copy would not be seen by the server's implementation).
+     */
+    public static WebArchive cdiWithHealth(String name, Map<String, String> config) {
+        return cdi(name, config)
+                .addAsLibrary(jar("mailwire.it.health-jar", "mailwire-mp-health"), "mailwire-mp-health.jar");
+    }
+
+    /** A jar whose path the server module passes in {@code property} (set by dependency:properties). */
+    private static File jar(String property, String artifact) {
+        String jar = System.getProperty(property);
+        if (jar == null || !new File(jar).isFile()) {
+            throw new IllegalStateException(property + " does not name the " + artifact + " jar: " + jar);
+        }
+        return new File(jar);
     }
 
     /**

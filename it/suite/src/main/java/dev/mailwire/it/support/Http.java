@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Calls the fixtures' servlet; every call is bounded, and a non-200 answer fails with the server's text. */
+/**
+ * Calls the fixtures' servlet and the server's endpoints; every call is bounded, and a non-200 answer fails with
+ * the server's text (except {@link #answer}).
+ */
 public final class Http {
 
     private static final HttpClient CLIENT =
@@ -49,6 +52,26 @@ public final class Http {
                     .statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A status and body, whatever the status. */
+    public record Answer(int status, String body) {}
+
+    /**
+     * GETs {@code uri} and returns the answer whatever its status: MicroProfile Health answers 503 while a check is
+     * DOWN, with the same JSON body. Bounded by {@code timeout}.
+     */
+    public static Answer answer(URI uri, Duration timeout) {
+        try {
+            HttpResponse<String> response = CLIENT.send(
+                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + uri + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,8 +1,11 @@
 package dev.mailwire.it.support;
 
+import java.net.URI;
+
 /**
  * What the server module running the suite tells it (failsafe system properties, set in it/wildfly and it/payara):
- * which server, where the operator bound the connection factory, and the pool size the operator script set.
+ * which server, where the operator bound the connection factory, the pool size the operator script set, and where
+ * the server serves MicroProfile Health.
  */
 public final class ServerUnderTest {
 
@@ -25,6 +28,14 @@ public final class ServerUnderTest {
     /** The connection definition's max pool size (WildFly max-pool-size, Payara max-pool-size). */
     public static int poolMaxSize() {
         return Integer.parseInt(required("mailwire.it.pool-max-size"));
+    }
+
+    /**
+     * Where the server answers MicroProfile Health readiness: WildFly on its management interface, Payara on its
+     * HTTP listener.
+     */
+    public static URI healthReady() {
+        return URI.create(required("mailwire.it.health-ready-url"));
     }
 
     private static String required(String key) {

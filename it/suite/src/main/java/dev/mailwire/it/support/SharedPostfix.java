@@ -15,7 +15,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class SharedPostfix implements BeforeAllCallback {
 
     /** Logins, one per test class, so each class's connections are its own sub-pool on the server. */
-    public static final String[] USERS = {"bulk", "alice", "bob", "cycle", "config", "cmt", "flush"};
+    public static final String[] USERS = {
+        "bulk", "alice", "bob", "cycle", "config", "cmt", "flush", "healthdefault", "healthbilling"
+    };
 
     public static final String PASSWORD = "it-secret";
 
