@@ -19,7 +19,11 @@ enum HealthMessages {
             "MWHEALTH-106", "No answer within %s (%s); the probe goes on in the background, and the next one waits."),
     OUTBOX_BACKLOG("MWHEALTH-107", "%d mails wait in the outbox; %s is %d."),
     OUTBOX_AGE("MWHEALTH-108", "The oldest mail in the outbox has waited %s; %s is %s."),
-    PROBE_REFUSED("MWHEALTH-109", "The probe could not be started: %s");
+    PROBE_REFUSED("MWHEALTH-109", "The probe could not be started: %s"),
+    PROBE_THREADS_NOT_RUNNING(
+            "MWHEALTH-110",
+            "Only %d of the %d health probe threads (%s) run %d ms after they were started; while none runs, every"
+                    + " probe is refused (MWHEALTH-109).");
 
     private final String id;
     private final String template;

@@ -48,7 +48,7 @@ class MailerMonitors {
     }
 
     void startAll(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        threads();
+        threads(); // here, so that the probe threads carry this thread's context, not a health endpoint's
         for (String name : mailers.names()) {
             try {
                 mailers.mailer(name);
@@ -103,7 +103,8 @@ class MailerMonitors {
         if (t == null) {
             synchronized (this) {
                 if (threads == null) {
-                    threads = ProbeThreads.create();
+                    // A thread per mailer: at most one probe per mailer runs at a time (ProbeGate).
+                    threads = ProbeThreads.create(mailers.names().size());
                 }
                 t = threads;
             }

@@ -45,13 +45,15 @@ final class ProbeGate {
         if (last != null && (!last.isDone() || since(lastStartNanos).compareTo(settings.interval()) < 0)) {
             return last;
         }
-        lastStartNanos = System.nanoTime();
         try {
             last = CompletableFuture.supplyAsync(monitor::probe, threads);
         } catch (RejectedExecutionException e) {
-            last = CompletableFuture.completedFuture(Evidence.failed(
-                    now, Evidence.Source.PROBE, ErrorKind.OTHER, HealthMessages.PROBE_REFUSED.format(e)));
+            // Reported at once rather than waited for, and not kept: no connection was opened, the next poll tries.
+            last = null;
+            return CompletableFuture.completedFuture(Evidence.failed(
+                    now, Evidence.Source.PROBE, ErrorKind.OTHER, HealthMessages.PROBE_REFUSED.format(e.getMessage())));
         }
+        lastStartNanos = System.nanoTime();
         return last;
     }
 

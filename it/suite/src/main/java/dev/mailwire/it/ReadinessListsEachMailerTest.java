@@ -24,11 +24,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The server's own MicroProfile Health endpoint lists every mailer of an application that bundles
- * mailwire-mp-health: {@code GET /health/ready} (WildFly: on the management interface) holds the check
- * {@code mailwire-mailers} with the default mailer and a named one, each UP because a probe through the operator's
- * connection factory reached the shared Postfix, and no password of the application's configuration.
- *
- * <p>Runs on WildFly only for now: it/payara excludes it, and its pom says why.
+ * mailwire-mp-health: {@code GET /health/ready} (WildFly: on the management interface; Payara: on the HTTP port)
+ * holds the check {@code mailwire-mailers} with the default mailer and a named one, each UP because a probe through
+ * the operator's connection factory reached the shared Postfix, and no password of the application's configuration.
+ * On Payara the probes once never ran: its managed executor aborted tasks submitted from its health endpoint.
  */
 @ServerTest
 @Timeout(value = 2, unit = TimeUnit.MINUTES)

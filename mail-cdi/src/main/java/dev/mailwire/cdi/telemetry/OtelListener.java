@@ -13,6 +13,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
@@ -53,13 +54,25 @@ final class OtelListener implements SendListener {
                 .setUnit("{recipient}")
                 .setDescription("Recipients by the server's answer")
                 .build();
-        this.duration = meter.histogramBuilder(SEND_DURATION)
-                .setUnit("s")
-                .setDescription("Duration of one exchange with the SMTP server, borrowing the connection included")
-                .setExplicitBucketBoundariesAdvice(BUCKETS)
+        this.duration = withBuckets(meter.histogramBuilder(SEND_DURATION)
+                        .setUnit("s")
+                        .setDescription(
+                                "Duration of one exchange with the SMTP server, borrowing the connection included"))
                 .build();
         this.tracer = tracer;
         this.gauges = OtelGauges.register(monitor, meter, mailer);
+    }
+
+    /**
+     * The buckets are advice, which the API has had since 1.32: Payara 6 brings 1.29, where the call fails with
+     * {@link NoSuchMethodError}. The histogram then keeps the SDK's default buckets rather than losing all telemetry.
+     */
+    private static DoubleHistogramBuilder withBuckets(DoubleHistogramBuilder builder) {
+        try {
+            return builder.setExplicitBucketBoundariesAdvice(BUCKETS);
+        } catch (NoSuchMethodError e) {
+            return builder;
+        }
     }
 
     static SendListener create(MailerMonitor monitor, OpenTelemetry otel) {
