@@ -124,6 +124,22 @@ final class DispatchThreads implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code task} once after {@code delay}, without taking a send's room (the hand-over's collector, which only
+     * starts sends); false when closed.
+     */
+    boolean schedule(Duration delay, Runnable task) {
+        if (closed) {
+            return false;
+        }
+        try {
+            executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
     private void runOrRetry(Runnable task) {
         if (!tryExecute(task)) {
             later(Duration.ofMillis(100), task);

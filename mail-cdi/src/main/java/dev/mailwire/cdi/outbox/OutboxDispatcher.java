@@ -1,12 +1,12 @@
 package dev.mailwire.cdi.outbox;
 
 import dev.mailwire.cdi.stats.OutboxFigures;
-import jakarta.mail.MessagingException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -17,9 +17,15 @@ import java.util.logging.Logger;
 /**
  * Delivers one mailer's committed outbox entries: at once after commit (handed over by the transaction's
  * afterCompletion, which must neither block nor throw) and, every poll interval, whatever is due in the table — mail
- * whose first attempt failed, mail committed by a node that died, mail that found no free thread. Every attempt is
- * preceded by a claim in the table, so of several nodes only one sends an entry; within this node a set of the ids
- * in hand keeps the hand-over and the sweeper from racing each other.
+ * whose first attempt failed, mail committed by a node that died, mail that found no free thread. Only the holder of
+ * an entry's lease sends it, so of several nodes only one does; within this node a set of the ids in hand keeps the
+ * hand-over and the sweeper from racing each other.
+ *
+ * <p>A committed entry is leased to this node already: its row was inserted with this node's lease, in the sender's
+ * transaction. So the hand-over sends it from memory with no claim and no read of the row; the database sees one
+ * write per mail after the commit (the result), where a claim, a read and the result competed with the application's
+ * own commits before. Another node takes such an entry only once its lease has run out (this node died, or never got
+ * to it); an entry this node cannot take at once goes back to the table, unleased, for the sweeper.
  *
  * <p>A backlog does not wait for the poll interval: while the last look at the table found more due than there was
  * room for, each send that ends looks again for what its freed thread can take (see {@link #freed}).
@@ -29,13 +35,20 @@ final class OutboxDispatcher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
     private static final Duration PURGE_EVERY = Duration.ofMinutes(5);
 
+    /** A committed entry as its transaction inserted it: leased to this node since {@code leasedAt}. */
+    record Committed(OutboxStore.Claimed entry, Instant leasedAt) {}
+
     private final OutboxStore store;
     private final OutboxSettings settings;
-    private final OutcomeRecorder recorder;
+    private final EntryAttempts attempts;
     private final DispatchThreads threads;
     private final Clock clock;
     private final OutboxCensus census;
     private final Set<String> inHand = ConcurrentHashMap.newKeySet();
+    private final HandOver<Committed> handOver;
+    /** Committed entries given to a dispatch thread whose attempt has not started: released at close. */
+    private final Map<String, Committed> waiting = new ConcurrentHashMap<>();
+
     private final AtomicBoolean looking = new AtomicBoolean();
     private volatile boolean lookAgain;
     private volatile boolean backlog;
@@ -51,37 +64,72 @@ final class OutboxDispatcher implements AutoCloseable {
             Clock clock) {
         this.store = store;
         this.settings = settings;
-        this.recorder = recorder;
+        this.attempts = new EntryAttempts(store, settings, recorder, clock);
         this.threads = threads;
         this.clock = clock;
         this.census = new OutboxCensus(store, settings.pollInterval());
+        this.handOver = new HandOver<>(store.mailer(), threads, this::take);
     }
 
     void start() {
         sweeper = threads.every(settings.pollInterval(), this::sweep);
     }
 
-    /** After commit, on the committing thread: hands the entry over and returns; never throws. */
-    void committed(String id) {
+    /** After commit, on the committing thread: hands the entry over and returns; never blocks or throws. */
+    void committed(Committed entry) {
         try {
-            dispatch(id);
+            handOver.offer(entry);
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "Mailer '" + store.mailer() + "': entry " + id + " left to the sweeper", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Mailer '" + store.mailer() + "': entry " + entry.entry().id()
+                            + " left to the sweeper until its lease ends",
+                    e);
         }
     }
 
-    private void dispatch(String id) {
+    /** On the hand-over's dispatch thread: starts a committed entry's attempt, or gives it back to the table. */
+    private void take(Committed entry) {
+        String id = entry.entry().id();
+        if (closing) {
+            release(id);
+            return;
+        }
         if (backlog) {
-            // A fresh commit would overtake older rows: the next look (a send ending, or one running now, which
-            // sees this request when it ends) takes it in its turn. Read again in case that look just ended it.
+            // A fresh commit would overtake older rows: unleased, the next look (a send ending, or one running now,
+            // which sees this request when it ends) takes it in its turn. Read again in case that look just ended it.
+            release(id);
             lookAgain = true;
             if (backlog) {
                 return;
             }
+            dispatch(id);
+            return;
         }
-        if (!start(id)) {
+        if (!start(entry)) {
+            release(id); // for the sweeper, which skips rows under a live lease
             backlog = true; // no room now: each thread in use looks again when its send ends
         }
+    }
+
+    private void dispatch(String id) {
+        if (!start(id)) {
+            backlog = true;
+        }
+    }
+
+    private boolean start(Committed entry) {
+        String id = entry.entry().id();
+        if (!inHand.add(id)) {
+            return true; // cannot be: the sweeper skips leased rows; whoever has it sends it
+        }
+        waiting.put(id, entry);
+        if (threads.tryExecute(() -> attempt(entry), this::freed)) {
+            return true;
+        }
+        waiting.remove(id);
+        inHand.remove(id);
+        return false;
     }
 
     private boolean start(String id) {
@@ -184,58 +232,34 @@ final class OutboxDispatcher implements AutoCloseable {
         return !threads.lost() && (s == null || !s.isDone());
     }
 
+    /** An entry the sweeper found due. */
     private void attempt(String id) {
         try {
-            if (threads.isClosed() || !store.claim(id, clock.instant())) {
-                return;
+            if (!threads.isClosed()) {
+                attempts.due(id);
             }
-            OutboxStore.Claimed entry = store.load(id);
-            if (entry != null) {
-                send(entry);
-            }
-        } catch (SQLException | MessagingException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Mailer '" + store.mailer() + "': outbox entry " + id + " not attempted", e);
-            release(id);
         } finally {
             inHand.remove(id);
         }
     }
 
-    private void send(OutboxStore.Claimed e) throws MessagingException {
-        Attempt.Result result = recorder.attempt(new StoredMessage(e.message()), e.messageId(), e.recipients());
-        int attempts = e.attempts() + 1;
-        Instant now = clock.instant();
-        OutboxEntry.State state = OutboxEntry.State.PENDING;
-        Instant next = now;
-        if (!result.anyPending()) {
-            state = result.allDelivered() ? OutboxEntry.State.SENT : OutboxEntry.State.DEAD;
-        } else if (!now.isBefore(e.expiresAt())) {
-            state = OutboxEntry.State.DEAD;
-        } else {
-            next = settings.retryPolicy().next(now, attempts);
-        }
-        Instant completed = state == OutboxEntry.State.PENDING ? null : now;
+    /** A committed entry handed over: sent from memory under the lease its insert took. */
+    private void attempt(Committed committed) {
+        String id = committed.entry().id();
+        waiting.remove(id);
         try {
-            if (!store.finish(e.id(), state, result.recipients(), attempts, next, completed, result.error())) {
-                LOG.warning(OutboxMessages.LEASE_LOST.format(
-                        store.mailer(), e.id(), e.messageId(), settings.property("outbox.lease")));
-                return;
+            if (threads.isClosed()) {
+                attempts.release(id); // for another node, or this one restarted, at its next sweep
+            } else {
+                attempts.committed(committed);
             }
-        } catch (SQLException x) {
-            LOG.severe(OutboxMessages.RESULT_NOT_RECORDED.format(store.mailer(), e.id(), e.messageId(), x));
-            return;
-        }
-        if (state != OutboxEntry.State.PENDING) {
-            recorder.finished(e.id(), e.messageId(), state == OutboxEntry.State.SENT, result, attempts);
+        } finally {
+            inHand.remove(id);
         }
     }
 
     private void release(String id) {
-        try {
-            store.release(id);
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "lease of " + id + " not released; it ends by itself", e);
-        }
+        attempts.release(id);
     }
 
     @Override
@@ -245,5 +269,11 @@ final class OutboxDispatcher implements AutoCloseable {
             sweeper.cancel(false);
         }
         threads.close();
+        // Committed entries not attempted yet are leased to this node: give them back to the table now, so that
+        // another node (or this one restarted) sends them at its next sweep rather than after the lease.
+        for (Committed c : handOver.drain()) {
+            release(c.entry().id());
+        }
+        waiting.keySet().forEach(this::release);
     }
 }

@@ -53,8 +53,10 @@ final class OutboxStore {
     }
 
     /**
-     * Inserts the mail through the caller's transaction. A connection in auto-commit here was not enlisted in the
-     * JTA transaction: the row would stay after a rollback and the mail be sent, so that is refused.
+     * Inserts the mail through the caller's transaction, leased to this node from {@code now}: once committed, no
+     * other node takes it before the lease runs out, so this node's hand-over sends it without claiming it first. A
+     * connection in auto-commit here was not enlisted in the JTA transaction: the row would stay after a rollback
+     * and the mail be sent, so that is refused.
      *
      * @return whether the connection was enlisted (false: nothing was inserted)
      */
@@ -74,6 +76,8 @@ final class OutboxStore {
                 s.setObject(6, time(now));
                 s.setObject(7, time(now));
                 s.setObject(8, time(expires));
+                s.setString(9, owner);
+                s.setObject(10, time(now.plus(lease)));
                 s.executeUpdate();
             }
             return true;
@@ -106,6 +110,17 @@ final class OutboxStore {
             s.setString(4, mailer);
             s.setObject(5, time(now));
             s.setObject(6, time(now));
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Renews this node's lease on an entry it inserted; false when another node has taken it over. */
+    boolean renew(String id, Instant now) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.renew())) {
+            s.setObject(1, time(now.plus(lease)));
+            s.setString(2, id);
+            s.setString(3, owner);
             return s.executeUpdate() == 1;
         }
     }

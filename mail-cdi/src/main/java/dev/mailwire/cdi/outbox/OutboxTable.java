@@ -92,9 +92,11 @@ final class OutboxTable {
         return "SELECT " + String.join(", ", COLUMNS) + " FROM " + name + " WHERE 1 = 0";
     }
 
+    /** A new entry, leased already to the node whose transaction inserts it (that node's hand-over sends it). */
     String insert() {
         return "INSERT INTO " + name + " (id, mailer, message_id, state, recipients, message, attempts, created_at,"
-                + " next_attempt_at, expires_at) VALUES (?, ?, ?, 'PENDING', ?, ?, 0, ?, ?, ?)";
+                + " next_attempt_at, expires_at, lease_owner, lease_until)"
+                + " VALUES (?, ?, ?, 'PENDING', ?, ?, 0, ?, ?, ?, ?, ?)";
     }
 
     /**
@@ -115,6 +117,14 @@ final class OutboxTable {
     String claim() {
         return "UPDATE " + name + " SET lease_owner = ?, lease_until = ? WHERE id = ? AND mailer = ?"
                 + " AND state = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)";
+    }
+
+    /**
+     * Extends this node's lease, from its insert, on a pending entry; updates nothing once another node has taken
+     * the entry over (it can only have done so after the lease ran out, and then holds it under its own name).
+     */
+    String renew() {
+        return "UPDATE " + name + " SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state = 'PENDING'";
     }
 
     String load() {

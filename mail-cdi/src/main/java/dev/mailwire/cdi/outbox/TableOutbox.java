@@ -33,15 +33,12 @@ final class TableOutbox extends Outbox {
     public Held hold(byte[] message, String messageId, List<String> recipients) {
         String id = newId();
         Instant now = clock.instant();
+        List<RecipientState> pending =
+                recipients.stream().map(RecipientState::pending).toList();
+        Instant expires = settings.retryPolicy().expiry(now);
         boolean enlisted;
         try {
-            enlisted = store.insert(
-                    id,
-                    messageId,
-                    recipients.stream().map(RecipientState::pending).toList(),
-                    message,
-                    now,
-                    settings.retryPolicy().expiry(now));
+            enlisted = store.insert(id, messageId, pending, message, now, expires);
         } catch (SQLException e) {
             throw new MailerException(
                     store.mailer(),
@@ -55,7 +52,10 @@ final class TableOutbox extends Outbox {
                     OutboxMessages.NOT_ENLISTED.format(
                             store.mailer(), settings.dataSource(), settings.property("outbox.datasource")));
         }
-        return new Held(id, () -> dispatcher.committed(id));
+        // Sent from memory after commit: the bytes are those just written, and the row is leased to this node.
+        OutboxDispatcher.Committed committed = new OutboxDispatcher.Committed(
+                new OutboxStore.Claimed(id, messageId, pending, message, 0, expires), now);
+        return new Held(id, () -> dispatcher.committed(committed));
     }
 
     /** The sweeper's last count of this mailer's rows: health polls and metric exports never query the table. */

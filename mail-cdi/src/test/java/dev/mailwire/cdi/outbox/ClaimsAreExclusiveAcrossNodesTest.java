@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * On PostgreSQL, two owners (nodes) claiming the same due entries at the same time never both get one; a lease
- * that has run out can be taken over, one that has not cannot.
+ * that has run out can be taken over, one that has not cannot. A row is leased to its writer from its insert: no
+ * other node sees it due before that lease runs out, and once another node has taken it over, the writer cannot
+ * renew it (its late hand-over then sends nothing).
  */
 @Timeout(60)
 class ClaimsAreExclusiveAcrossNodesTest {
@@ -44,7 +46,8 @@ class ClaimsAreExclusiveAcrossNodesTest {
 
     @Test
     void concurrentSweepsNeverClaimTheSameEntry() throws Exception {
-        OutboxStore writer = store("writer", Duration.ofMinutes(5));
+        // A writer whose insert-time leases have run out at once: a node that died right after its commits.
+        OutboxStore writer = store("writer", Duration.ZERO);
         for (int i = 0; i < 300; i++) {
             insert(writer);
         }
@@ -74,7 +77,7 @@ class ClaimsAreExclusiveAcrossNodesTest {
     void anExpiredLeaseIsTakenOverAndALiveOneIsNot() throws Exception {
         OutboxStore dying = store("dying", Duration.ofSeconds(1));
         OutboxStore other = store("other", Duration.ofMinutes(5));
-        String id = insert(dying);
+        String id = insert(store("writer", Duration.ZERO));
         Instant now = Instant.now();
         assertThat(dying.claim(id, now)).isTrue();
         assertThat(other.claim(id, now.plusMillis(500))).isFalse();
@@ -82,6 +85,26 @@ class ClaimsAreExclusiveAcrossNodesTest {
         assertThat(dying.load(id))
                 .as("the old owner can no longer read it as its own")
                 .isNull();
+    }
+
+    @Test
+    void aNewRowIsLeasedToItsWriterUntilTheLeaseRunsOut() throws Exception {
+        OutboxStore writer = store("writer", Duration.ofSeconds(2));
+        OutboxStore other = store("other", Duration.ofMinutes(5));
+        String id = insert(writer); // leased from one second ago: until a second from now
+        Instant now = Instant.now();
+        assertThat(other.due(1000, now)).doesNotContain(id);
+        assertThat(other.claim(id, now)).isFalse();
+        assertThat(writer.renew(id, now)).as("the writer still holds it").isTrue();
+        assertThat(writer.load(id)).isNotNull();
+
+        Instant later = now.plusSeconds(3); // past the renewed lease too
+        assertThat(other.due(1000, later)).contains(id);
+        assertThat(other.claim(id, later)).isTrue();
+        assertThat(writer.renew(id, later))
+                .as("taken over: the writer's late hand-over must not send")
+                .isFalse();
+        assertThat(writer.load(id)).isNull();
     }
 
     private static void sweepAll(OutboxStore store, Set<String> mine, AtomicInteger lost, CyclicBarrier round) {
