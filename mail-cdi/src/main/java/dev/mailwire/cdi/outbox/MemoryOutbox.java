@@ -30,6 +30,8 @@ final class MemoryOutbox extends Outbox {
     private final DispatchThreads threads;
     private final Clock clock;
     private final Set<HeldMail> held = ConcurrentHashMap.newKeySet();
+    /** From afterCompletion to a dispatch thread without waking one inside {@code commit()}: see {@link HandOver}. */
+    private final HandOver<HeldMail> handOver;
 
     /** One mail in memory; only the thread attempting it touches its state. */
     private static final class HeldMail {
@@ -59,6 +61,7 @@ final class MemoryOutbox extends Outbox {
         this.settings = settings;
         this.threads = threads;
         this.clock = clock;
+        this.handOver = new HandOver<>(recorder.mailer(), threads, this::start);
     }
 
     @Override
@@ -93,7 +96,12 @@ final class MemoryOutbox extends Outbox {
             recorder.finished(null, mail.messageId, false, new Attempt.Result(mail.recipients, "dropped"), 0);
             return;
         }
-        held.add(mail);
+        held.add(mail); // counted, and reported lost at shutdown, from now on
+        handOver.offer(mail);
+    }
+
+    /** On a dispatch thread, from the hand-over. */
+    private void start(HeldMail mail) {
         if (!threads.tryExecute(() -> attempt(mail))) {
             threads.later(Duration.ZERO, () -> attempt(mail));
         }
@@ -147,6 +155,7 @@ final class MemoryOutbox extends Outbox {
     @Override
     public void close() {
         threads.close();
+        handOver.drain(); // still held: reported below
         if (!held.isEmpty()) {
             String ids = held.stream().map(m -> m.messageId).limit(50).collect(Collectors.joining(", "));
             LOG.warning(OutboxMessages.LOST_AT_SHUTDOWN.format(recorder.mailer(), held.size(), ids));
