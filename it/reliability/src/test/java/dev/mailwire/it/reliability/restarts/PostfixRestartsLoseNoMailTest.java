@@ -101,7 +101,7 @@ class PostfixRestartsLoseNoMailTest {
                         .figure(
                                 "peak connections at the server",
                                 peak + " (pool.max-size " + MAX_SIZE + ")",
-                                "Postfix's log, connect/disconnect replayed")
+                                "Postfix's log, each session from connect to its last activity")
                         .figure("connections in use afterwards", inUse, "`PoolStats.inUse()` from the mailer's monitor")
                         .figure("credential leaks", audit.leaks().size(), audit.seen())
                         .note(
