@@ -18,6 +18,7 @@ import dev.mailwire.bench.transactions.CommitLatency;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -32,6 +33,9 @@ public final class BenchMain {
 
     /** The largest thread count of the plan; Mailwire's pools are sized to it so they never cap a scenario. */
     static final int POOL_MAX_SIZE = 16;
+
+    /** The longest wait for Postfix's queue to drain before a round of windows. */
+    static final Duration ROUND_SETTLE = Duration.ofSeconds(5);
 
     /**
      * Held so the settings stick (JUL keeps loggers weakly). Vert.x warns whenever an event loop is busy for 2 s,
@@ -103,57 +107,115 @@ public final class BenchMain {
         Harness harness = new Harness(System.out);
         Results results = new Results();
         long started = System.nanoTime();
-        int i = 0;
-        for (Scenario s : plan) {
-            servers.settle(s.target());
-            Measurement m = measure(harness, s, mailwire);
-            if (m.messages() == 0) {
-                // A client that sent nothing at all gets one more chance with a fresh instance (the Vert.x client
-                // at 8 threads against the TLS sink sometimes stalls right after STARTTLS, both sides waiting).
-                System.out.println("    retrying once: " + m.error());
-                m = measure(harness, s, mailwire);
+        int done = 0;
+        for (List<Scenario> group : comparedTogether(plan)) {
+            List<Measurement> measured = measureTogether(harness, group, servers, mailwire);
+            for (Measurement m : measured) {
+                Scenario s = m.scenario();
+                if (m.messages() == 0) {
+                    // A client that sent nothing at all gets one more chance with a fresh instance (the Vert.x client
+                    // at 8 threads against the TLS sink sometimes stalls right after STARTTLS, both sides waiting).
+                    System.out.println("    retrying once: " + s.name() + ": " + m.error());
+                    m = measureTogether(harness, List.of(s), servers, mailwire).get(0);
+                }
+                results.add(m);
+                System.out.printf(
+                        "[%d/%d %3ds] %s: %s%n",
+                        ++done,
+                        plan.size(),
+                        Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                        s.name(),
+                        Summary.of(m));
             }
-            results.add(m);
-            System.out.printf(
-                    "[%d/%d %3ds] %s: %s%n",
-                    ++i,
-                    plan.size(),
-                    Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-                    s.name(),
-                    Summary.of(m));
         }
         return results;
     }
 
-    /** Whether Mailwire's embedded pool set the StreamProvider property itself, seen after its first scenario. */
+    /**
+     * The scenarios compared with each other, measured window by window in turn: same server, payload, thread count,
+     * variant and timing. In plan order, each group where its first scenario was.
+     */
+    private static List<List<Scenario>> comparedTogether(List<Scenario> plan) {
+        Map<String, List<Scenario>> groups = new LinkedHashMap<>();
+        for (Scenario s : plan) {
+            String key = s.target().key() + "|" + s.payload().label() + "|" + s.threads() + "|" + s.variant() + "|"
+                    + s.timing();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /** Whether Mailwire's embedded pool set the StreamProvider property itself, seen after its first window. */
     private static boolean mailwireSetsStreamProvider;
 
     /**
-     * Runs one scenario from a known JVM-wide state: the StreamProvider property is set for the variant that names
-     * it and for Mailwire (whose embedded pool sets it on its own, once, when its first connection is made), and
-     * unset for every other client. Without this the property Mailwire set would linger and speed up whichever
-     * peer happened to run after it.
+     * Opens the group's clients, then measures them window by window in turn ({@link Harness#measureTogether}). Each
+     * round of windows starts from a settled server, and each window from a known JVM-wide state:
+     * the StreamProvider property is set for the variant that names it and for Mailwire (whose embedded pool sets it
+     * on its own, once, when its first connection is made), and unset for every other client. Without this the
+     * property Mailwire set would linger and speed up whichever peer happened to run after it.
      */
-    private static Measurement measure(Harness harness, Scenario s, MailwireContainer mailwire)
+    private static List<Measurement> measureTogether(
+            Harness harness, List<Scenario> group, BenchServers servers, MailwireContainer mailwire)
             throws InterruptedException {
-        boolean mailwireClient = s.client().startsWith("Mailwire");
-        if (s.variant().equals(Plan.STREAM_PROVIDER_VARIANT) || (mailwireClient && mailwireSetsStreamProvider)) {
-            System.setProperty(Plan.STREAM_PROVIDER_PROPERTY, Plan.STREAM_PROVIDER_CLASS);
-        } else {
-            System.clearProperty(Plan.STREAM_PROVIDER_PROPERTY);
-        }
-        try (Client client =
-                ClientKind.byLabel(s.client()).open(s.target(), s.payload(), s.threads(), s.variant(), mailwire)) {
-            return harness.measure(s, client);
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            return Measurement.failed(s, e.toString());
-        } finally {
-            if (mailwireClient && System.getProperty(Plan.STREAM_PROVIDER_PROPERTY) != null) {
-                mailwireSetsStreamProvider = true;
+        List<Client> opened = new ArrayList<>();
+        List<Harness.Entry> entries = new ArrayList<>();
+        Map<Scenario, Measurement> failed = new LinkedHashMap<>();
+        try {
+            for (Scenario s : group) {
+                Client client;
+                try {
+                    client = ClientKind.byLabel(s.client())
+                            .open(s.target(), s.payload(), s.threads(), s.variant(), mailwire);
+                } catch (Exception e) {
+                    failed.put(s, Measurement.failed(s, e.toString()));
+                    continue;
+                }
+                opened.add(client);
+                boolean mailwireClient = s.client().startsWith("Mailwire");
+                boolean variant = s.variant().equals(Plan.STREAM_PROVIDER_VARIANT);
+                entries.add(new Harness.Entry(
+                        s,
+                        client,
+                        () -> {
+                            if (variant || (mailwireClient && mailwireSetsStreamProvider)) {
+                                System.setProperty(Plan.STREAM_PROVIDER_PROPERTY, Plan.STREAM_PROVIDER_CLASS);
+                            } else {
+                                System.clearProperty(Plan.STREAM_PROVIDER_PROPERTY);
+                            }
+                        },
+                        () -> {
+                            if (mailwireClient && System.getProperty(Plan.STREAM_PROVIDER_PROPERTY) != null) {
+                                mailwireSetsStreamProvider = true;
+                            }
+                            System.clearProperty(Plan.STREAM_PROVIDER_PROPERTY);
+                        }));
             }
-            System.clearProperty(Plan.STREAM_PROVIDER_PROPERTY);
+            // Postfix queues faster than it delivers to the Maildir: each round starts once its queue has drained
+            // (or after ROUND_SETTLE), so a backlog slows no client more than another; the order within a round
+            // turns each round.
+            Runnable settle = () -> servers.settle(group.get(0).target(), ROUND_SETTLE);
+            List<Measurement> measured = entries.isEmpty() ? List.of() : harness.measureTogether(entries, settle);
+            List<Measurement> out = new ArrayList<>();
+            for (Scenario s : group) {
+                Measurement m = failed.get(s);
+                if (m == null) {
+                    m = measured.stream()
+                            .filter(x -> x.scenario() == s)
+                            .findFirst()
+                            .orElseThrow();
+                }
+                out.add(m);
+            }
+            return out;
+        } finally {
+            for (Client c : opened) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    System.out.println("    closing " + c + " failed: " + e);
+                }
+            }
         }
     }
 

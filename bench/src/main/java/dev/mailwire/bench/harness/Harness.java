@@ -23,42 +23,116 @@ public final class Harness {
         this.log = log;
     }
 
-    public Measurement measure(Scenario s, Client client) throws InterruptedException {
-        Window warmUp = window(client, s.threads(), s.timing().warmUp().toNanos());
-        if (warmUp.messages == 0) {
-            return Measurement.failed(s, "warm-up sent nothing: " + warmUp.firstError.get());
+    /**
+     * One scenario measured with each window taken in turn with the others of its group, as {@link #measureTogether}.
+     *
+     * @param scenario what is measured
+     * @param client the client, open
+     * @param beforeWindow runs before each window of this scenario (warm-up included), outside the timing
+     * @param afterWindow runs after each window of this scenario, outside the timing
+     */
+    public record Entry(Scenario scenario, Client client, Runnable beforeWindow, Runnable afterWindow) {}
+
+    /**
+     * Measures scenarios that are compared with each other window by window: each warms up, then the measured windows
+     * go round the group, starting one further each round. Drift of the machine or of a server over the minutes a
+     * group takes then touches every scenario of it alike, where one scenario after the other would hand it to
+     * whichever came last. All scenarios of a group must have the same timing.
+     *
+     * @param beforeRound runs before the warm-ups and before each round of measured windows (settling a server)
+     */
+    public List<Measurement> measureTogether(List<Entry> group, Runnable beforeRound) throws InterruptedException {
+        int n = group.size();
+        Accumulated[] acc = new Accumulated[n];
+        beforeRound.run();
+        for (int i = 0; i < n; i++) {
+            Entry e = group.get(i);
+            e.beforeWindow().run();
+            Window warmUp;
+            try {
+                warmUp = window(
+                        e.client(),
+                        e.scenario().threads(),
+                        e.scenario().timing().warmUp().toNanos());
+            } finally {
+                e.afterWindow().run();
+            }
+            acc[i] = new Accumulated(e.scenario().timing().runs());
+            acc[i].errors = warmUp.errors.get();
+            acc[i].firstError = warmUp.firstError.get();
+            acc[i].broken = warmUp.messages == 0;
         }
-        double[] rates = new double[s.timing().runs()];
-        LatencyHistogram latency = new LatencyHistogram();
-        long messages = 0;
-        long errors = warmUp.errors.get();
-        long clientCpu = 0;
-        long machineCpu = 0;
-        String firstError = warmUp.firstError.get();
-        for (int run = 0; run < rates.length; run++) {
-            long cpu0 = cpu.processNanos();
-            long machine0 = cpu.machineBusyNanos();
-            Window w = window(client, s.threads(), s.timing().window().toNanos());
-            clientCpu += cpu.processNanos() - cpu0;
-            machineCpu += machine0 < 0 ? 0 : cpu.machineBusyNanos() - machine0;
-            rates[run] = w.messages * 1e9 / w.elapsedNanos;
-            messages += w.messages;
-            errors += w.errors.get();
-            latency.add(w.latency);
-            if (firstError == null) {
-                firstError = w.firstError.get();
+        int runs = group.get(0).scenario().timing().runs();
+        for (int run = 0; run < runs; run++) {
+            beforeRound.run();
+            for (int k = 0; k < n; k++) {
+                int i = (run + k) % n;
+                if (!acc[i].broken) {
+                    measureWindow(group.get(i), acc[i], run);
+                }
             }
         }
-        return new Measurement(
-                s,
-                rates,
-                messages,
-                errors,
-                latency.percentile(0.50),
-                latency.percentile(0.99),
-                messages == 0 ? 0 : clientCpu / 1e3 / messages,
-                messages == 0 ? -1 : machineCpu / 1e3 / messages,
-                firstError);
+        List<Measurement> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Scenario s = group.get(i).scenario();
+            out.add(
+                    acc[i].broken
+                            ? Measurement.failed(s, "warm-up sent nothing: " + acc[i].firstError)
+                            : acc[i].measurement(s));
+        }
+        return out;
+    }
+
+    private void measureWindow(Entry e, Accumulated a, int run) throws InterruptedException {
+        e.beforeWindow().run();
+        try {
+            long cpu0 = cpu.processNanos();
+            long machine0 = cpu.machineBusyNanos();
+            Window w = window(
+                    e.client(),
+                    e.scenario().threads(),
+                    e.scenario().timing().window().toNanos());
+            a.clientCpu += cpu.processNanos() - cpu0;
+            a.machineCpu += machine0 < 0 ? 0 : cpu.machineBusyNanos() - machine0;
+            a.rates[run] = w.messages * 1e9 / w.elapsedNanos;
+            a.messages += w.messages;
+            a.errors += w.errors.get();
+            a.latency.add(w.latency);
+            if (a.firstError == null) {
+                a.firstError = w.firstError.get();
+            }
+        } finally {
+            e.afterWindow().run();
+        }
+    }
+
+    /** What the measured windows of one scenario added up to so far. */
+    private static final class Accumulated {
+        final double[] rates;
+        final LatencyHistogram latency = new LatencyHistogram();
+        long messages;
+        long errors;
+        long clientCpu;
+        long machineCpu;
+        String firstError;
+        boolean broken;
+
+        Accumulated(int runs) {
+            rates = new double[runs];
+        }
+
+        Measurement measurement(Scenario s) {
+            return new Measurement(
+                    s,
+                    rates,
+                    messages,
+                    errors,
+                    latency.percentile(0.50),
+                    latency.percentile(0.99),
+                    messages == 0 ? 0 : clientCpu / 1e3 / messages,
+                    messages == 0 ? -1 : machineCpu / 1e3 / messages,
+                    firstError);
+        }
     }
 
     private Window window(Client client, int threads, long nanos) throws InterruptedException {

@@ -115,11 +115,16 @@ public final class BenchServers implements AutoCloseable {
      * the Maildir, so one scenario's backlog is not measured in the next.
      */
     public void settle(Target target) {
+        settle(target, Duration.ofSeconds(20));
+    }
+
+    /** Waits up to {@code limit} for Postfix's queue to drain, then empties its Maildir; nothing for the sinks. */
+    public void settle(Target target, Duration limit) {
         if (!target.equals(postfix)) {
             return;
         }
         Path queue = postfixServer.directory().resolve("queue");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline
                 && (files(queue.resolve("incoming")) + files(queue.resolve("active"))) > 0) {
             sleep(50);
