@@ -8,17 +8,13 @@ import dev.mailwire.RecipientResult;
 import dev.mailwire.SendResult;
 import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.cdi.outbox.MailOutcome;
-import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
 import dev.mailwire.test.smtp.postfix.DeliveredMessage;
-import dev.mailwire.test.smtp.postfix.PrivatePostfix;
-import io.agroal.api.AgroalDataSource;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A mail sent in a transaction that commits is delivered once to each recipient, after the commit, with the
@@ -27,29 +23,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class CommitDeliversExactlyOnceTest {
 
-    private static PrivatePostfix postfix;
-    private static AgroalDataSource dataSource;
-
-    @BeforeAll
-    static void start() {
-        postfix = PrivatePostfix.builder().start();
-        dataSource = Databases.h2();
-        OutboxDataSource.current = dataSource;
-    }
-
-    @AfterAll
-    static void stop() {
-        dataSource.close();
-        postfix.close();
-    }
+    @RegisterExtension
+    static final PostfixWithH2Outbox SERVERS = new PostfixWithH2Outbox();
 
     @Test
     void deliveredOnceAfterCommitWithTheReportedMessageId() throws Exception {
-        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(postfix)));
+        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(SERVERS.postfix())));
                 WeldContainer container = TxContainers.boot()) {
             Mailer mailer = TxContainers.mailer(container);
             Mail mail = Mail.builder()
-                    .to(postfix.address("ada"), postfix.address("bob"))
+                    .to(SERVERS.postfix().address("ada"), SERVERS.postfix().address("bob"))
                     .subject("order 1")
                     .text("Thanks")
                     .build();
@@ -57,7 +40,7 @@ class CommitDeliversExactlyOnceTest {
             SendResult result = Jta.inTransaction(() -> {
                 SendResult held = mailer.send(mail);
                 // Nothing may leave before the commit.
-                assertThat(postfix.log().connections()).isZero();
+                assertThat(SERVERS.postfix().log().connections()).isZero();
                 return held;
             });
 
@@ -68,7 +51,7 @@ class CommitDeliversExactlyOnceTest {
                     .extracting(RecipientResult::status)
                     .containsOnly(RecipientResult.Status.QUEUED);
 
-            List<DeliveredMessage> delivered = postfix.awaitDelivered(2, Duration.ofSeconds(20));
+            List<DeliveredMessage> delivered = SERVERS.postfix().awaitDelivered(2, Duration.ofSeconds(20));
             assertThat(delivered).extracting(m -> m.messageId().orElseThrow()).containsOnly(result.messageId());
             MailOutcome outcome = TxContainers.outcomes(container)
                     .await(1, Duration.ofSeconds(10))
@@ -78,12 +61,13 @@ class CommitDeliversExactlyOnceTest {
             assertThat(outcome.attempts()).isEqualTo(1);
 
             Thread.sleep(1000); // five poll intervals: a sweeper that resent it would show now
-            assertThat(postfix.delivered()).hasSize(2);
-            assertThat(postfix.log().sessions().stream()
+            assertThat(SERVERS.postfix().delivered()).hasSize(2);
+            assertThat(SERVERS.postfix().log().sessions().stream()
                             .mapToInt(s -> s.messages())
                             .sum())
                     .isEqualTo(1);
-            assertThat(Databases.count(dataSource, "SELECT COUNT(*) FROM mailwire_outbox WHERE state = 'SENT'"))
+            assertThat(Databases.count(
+                            SERVERS.dataSource(), "SELECT COUNT(*) FROM mailwire_outbox WHERE state = 'SENT'"))
                     .isEqualTo(1);
         }
     }

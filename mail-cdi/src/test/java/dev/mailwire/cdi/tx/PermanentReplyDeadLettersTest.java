@@ -11,17 +11,13 @@ import dev.mailwire.cdi.outbox.MailOutcome;
 import dev.mailwire.cdi.outbox.OutboxAdmin;
 import dev.mailwire.cdi.outbox.OutboxEntry;
 import dev.mailwire.cdi.outbox.RecipientState;
-import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
-import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import dev.mailwire.test.smtp.postfix.SmtpSession;
-import io.agroal.api.AgroalDataSource;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A 5xx reply dead-letters at once and is never retried; the state is per recipient, so a recipient the server
@@ -31,29 +27,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class PermanentReplyDeadLettersTest {
 
-    private static PrivatePostfix postfix;
-    private static AgroalDataSource dataSource;
-
-    @BeforeAll
-    static void start() {
-        postfix = PrivatePostfix.builder().start();
-        dataSource = Databases.h2();
-        OutboxDataSource.current = dataSource;
-    }
-
-    @AfterAll
-    static void stop() {
-        dataSource.close();
-        postfix.close();
-    }
+    @RegisterExtension
+    static final PostfixWithH2Outbox SERVERS = new PostfixWithH2Outbox();
 
     @Test
     void rejectedRecipientIsDeadLetteredAndNeverRetried() throws Exception {
-        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(postfix)));
+        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(SERVERS.postfix())));
                 WeldContainer container = TxContainers.boot()) {
             Mailer mailer = TxContainers.mailer(container);
             Mail mail = Mail.builder()
-                    .to(postfix.address("ada"), postfix.address("rejected"))
+                    .to(SERVERS.postfix().address("ada"), SERVERS.postfix().address("rejected"))
                     .subject("half refused")
                     .text("t")
                     .build();
@@ -71,9 +54,9 @@ class PermanentReplyDeadLettersTest {
                             org.assertj.core.groups.Tuple.tuple(RecipientResult.Status.REJECTED, 550));
             Thread.sleep(1000); // five poll intervals: a retry would show in the server's log
             assertThat(refusals()).hasSize(1);
-            assertThat(postfix.delivered()).hasSize(1);
+            assertThat(SERVERS.postfix().delivered()).hasSize(1);
 
-            OutboxAdmin admin = new OutboxAdmin(dataSource);
+            OutboxAdmin admin = new OutboxAdmin(SERVERS.dataSource());
             OutboxEntry dead = admin.deadLetters(10).get(0);
             assertThat(dead.id()).isEqualTo(held.deferral().outboxEntry());
             assertThat(dead.recipients())
@@ -84,13 +67,13 @@ class PermanentReplyDeadLettersTest {
             assertThat(admin.requeue(dead.id())).isTrue();
             TxContainers.outcomes(container).await(2, Duration.ofSeconds(20));
             assertThat(refusals()).hasSize(2);
-            assertThat(postfix.delivered()).hasSize(1);
+            assertThat(SERVERS.postfix().delivered()).hasSize(1);
             assertThat(admin.backlog().dead()).isEqualTo(1);
         }
     }
 
     private static List<String> refusals() {
-        return postfix.log().sessions().stream()
+        return SERVERS.postfix().log().sessions().stream()
                 .flatMap((SmtpSession s) -> s.rejections().stream())
                 .toList();
     }

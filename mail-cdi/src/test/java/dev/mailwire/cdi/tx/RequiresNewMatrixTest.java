@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.cdi.tx.deployment.Orders;
-import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
 import dev.mailwire.test.smtp.postfix.DeliveredMessage;
-import dev.mailwire.test.smtp.postfix.PrivatePostfix;
-import io.agroal.api.AgroalDataSource;
 import java.time.Duration;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A mail binds to the transaction active when it is sent: an outer {@code @Transactional} method sends one mail and
@@ -24,29 +20,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class RequiresNewMatrixTest {
 
-    private static PrivatePostfix postfix;
-    private static AgroalDataSource dataSource;
-
-    @BeforeAll
-    static void start() {
-        postfix = PrivatePostfix.builder().start();
-        dataSource = Databases.h2();
-        OutboxDataSource.current = dataSource;
-    }
-
-    @AfterAll
-    static void stop() {
-        dataSource.close();
-        postfix.close();
-    }
+    @RegisterExtension
+    static final PostfixWithH2Outbox SERVERS = new PostfixWithH2Outbox();
 
     @Test
     void eachMailFollowsItsOwnTransaction() throws Exception {
-        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(postfix)));
+        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(SERVERS.postfix())));
                 WeldContainer container =
                         TxContainers.boot(Orders.class, dev.mailwire.cdi.tx.deployment.Receipts.class)) {
             Orders orders = container.select(Orders.class).get();
-            String to = postfix.address("ada");
+            String to = SERVERS.postfix().address("ada");
 
             orders.place(to, "both commit", true, true);
             orders.place(to, "inner rolls back", true, false);
@@ -55,7 +38,7 @@ class RequiresNewMatrixTest {
             assertThatThrownBy(() -> orders.place(to, "both roll back", false, false))
                     .isInstanceOf(Orders.Failure.class);
 
-            assertThat(postfix.awaitDelivered(4, Duration.ofSeconds(20)))
+            assertThat(SERVERS.postfix().awaitDelivered(4, Duration.ofSeconds(20)))
                     .extracting(m -> m.subject().orElseThrow())
                     .containsExactlyInAnyOrder(
                             "both commit outer",
@@ -63,13 +46,14 @@ class RequiresNewMatrixTest {
                             "inner rolls back outer",
                             "outer rolls back inner");
             // Rolled-back mail left no row; committed mail is recorded as sent, once each.
-            assertThat(Databases.count(dataSource, "SELECT COUNT(*) FROM mailwire_outbox"))
+            assertThat(Databases.count(SERVERS.dataSource(), "SELECT COUNT(*) FROM mailwire_outbox"))
                     .isEqualTo(4);
             TxContainers.outcomes(container).await(4, Duration.ofSeconds(10));
-            assertThat(Databases.count(dataSource, "SELECT COUNT(*) FROM mailwire_outbox WHERE state = 'SENT'"))
+            assertThat(Databases.count(
+                            SERVERS.dataSource(), "SELECT COUNT(*) FROM mailwire_outbox WHERE state = 'SENT'"))
                     .isEqualTo(4);
             Thread.sleep(600); // three poll intervals: nothing more arrives
-            assertThat(postfix.delivered())
+            assertThat(SERVERS.postfix().delivered())
                     .extracting(DeliveredMessage::messageId)
                     .doesNotHaveDuplicates()
                     .hasSize(4);

@@ -6,19 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mailwire.Mail;
 import dev.mailwire.Mailer;
 import dev.mailwire.cdi.TestConfig;
-import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
 import dev.mailwire.test.smtp.postfix.DeliveredMessage;
-import dev.mailwire.test.smtp.postfix.PrivatePostfix;
-import io.agroal.api.AgroalDataSource;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.TransactionManager;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,24 +27,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(90)
 class RollbackSendsNothingTest {
 
-    private static PrivatePostfix postfix;
-    private static AgroalDataSource dataSource;
+    @RegisterExtension
+    static final PostfixWithH2Outbox SERVERS = new PostfixWithH2Outbox();
+
     private TestConfig config;
     private WeldContainer container;
     private Mailer mailer;
-
-    @BeforeAll
-    static void start() {
-        postfix = PrivatePostfix.builder().start();
-        dataSource = Databases.h2();
-        OutboxDataSource.current = dataSource;
-    }
-
-    @AfterAll
-    static void stop() {
-        dataSource.close();
-        postfix.close();
-    }
 
     @AfterEach
     void closeContainer() {
@@ -57,8 +41,8 @@ class RollbackSendsNothingTest {
     }
 
     void boot(boolean outbox) {
-        postfix.clearObservations();
-        Map<String, String> settings = TxSettings.postfix(postfix);
+        SERVERS.postfix().clearObservations();
+        Map<String, String> settings = TxSettings.postfix(SERVERS.postfix());
         config = TestConfig.use(outbox ? TxSettings.outbox(settings) : TxSettings.fastRetries(settings));
         container = TxContainers.boot();
         mailer = TxContainers.mailer(container);
@@ -124,20 +108,20 @@ class RollbackSendsNothingTest {
 
     private void assertNothingSent(boolean outbox) throws Exception {
         if (outbox) {
-            assertThat(Databases.count(dataSource, "SELECT COUNT(*) FROM mailwire_outbox"))
+            assertThat(Databases.count(SERVERS.dataSource(), "SELECT COUNT(*) FROM mailwire_outbox"))
                     .isZero();
         }
         mailer.send(mail("sentinel, sent outside any transaction"));
         DeliveredMessage only =
-                postfix.awaitDelivered(1, Duration.ofSeconds(20)).get(0);
+                SERVERS.postfix().awaitDelivered(1, Duration.ofSeconds(20)).get(0);
         assertThat(only.subject()).contains("sentinel, sent outside any transaction");
-        assertThat(postfix.log().connections()).isEqualTo(1);
-        assertThat(postfix.delivered()).hasSize(1);
+        assertThat(SERVERS.postfix().log().connections()).isEqualTo(1);
+        assertThat(SERVERS.postfix().delivered()).hasSize(1);
     }
 
     private static Mail mail(String subject) {
         return Mail.builder()
-                .to(postfix.address("ada"))
+                .to(SERVERS.postfix().address("ada"))
                 .subject(subject)
                 .text("t")
                 .build();

@@ -9,17 +9,13 @@ import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.cdi.outbox.MailOutcome;
 import dev.mailwire.cdi.outbox.OutboxAdmin;
 import dev.mailwire.cdi.outbox.OutboxEntry;
-import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
 import dev.mailwire.test.smtp.postfix.DeliveredMessage;
-import dev.mailwire.test.smtp.postfix.PrivatePostfix;
-import io.agroal.api.AgroalDataSource;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SMTP server is down when the transaction commits: the commit succeeds, the mail is retried with back-off, and
@@ -28,35 +24,22 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ServerDownAtCommitTest {
 
-    private static PrivatePostfix postfix;
-    private static AgroalDataSource dataSource;
-
-    @BeforeAll
-    static void start() {
-        postfix = PrivatePostfix.builder().start();
-        dataSource = Databases.h2();
-        OutboxDataSource.current = dataSource;
-    }
-
-    @AfterAll
-    static void stop() {
-        dataSource.close();
-        postfix.close();
-    }
+    @RegisterExtension
+    static final PostfixWithH2Outbox SERVERS = new PostfixWithH2Outbox();
 
     @Test
     void outboxDeliversOnceTheServerIsBack() throws Exception {
-        postfix.clearObservations();
-        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(postfix)));
+        SERVERS.postfix().clearObservations();
+        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(SERVERS.postfix())));
                 WeldContainer container = TxContainers.boot()) {
             SendResult sent = sendWhileServerDown(TxContainers.mailer(container));
 
-            OutboxAdmin admin = new OutboxAdmin(dataSource);
+            OutboxAdmin admin = new OutboxAdmin(SERVERS.dataSource());
             OutboxEntry waiting = awaitAttempts(admin, sent.deferral().outboxEntry(), 2);
             assertThat(waiting.state()).isEqualTo(OutboxEntry.State.PENDING);
             assertThat(waiting.lastError()).contains("refused");
 
-            postfix.start();
+            SERVERS.postfix().start();
             assertDeliveredWith(sent.messageId());
             MailOutcome outcome = TxContainers.outcomes(container)
                     .await(1, Duration.ofSeconds(10))
@@ -68,15 +51,15 @@ class ServerDownAtCommitTest {
 
     @Test
     void memoryDeliversOnceTheServerIsBack() throws Exception {
-        postfix.clearObservations();
-        Map<String, String> settings = TxSettings.fastRetries(TxSettings.postfix(postfix));
+        SERVERS.postfix().clearObservations();
+        Map<String, String> settings = TxSettings.fastRetries(TxSettings.postfix(SERVERS.postfix()));
         try (TestConfig config = TestConfig.use(settings);
                 WeldContainer container = TxContainers.boot()) {
             SendResult sent = sendWhileServerDown(TxContainers.mailer(container));
             assertThat(sent.deferral().durable()).isFalse();
 
             Thread.sleep(1000); // a few failed attempts
-            postfix.start();
+            SERVERS.postfix().start();
             assertDeliveredWith(sent.messageId());
             assertThat(TxContainers.outcomes(container)
                             .await(1, Duration.ofSeconds(10))
@@ -87,9 +70,9 @@ class ServerDownAtCommitTest {
     }
 
     private static SendResult sendWhileServerDown(Mailer mailer) throws Exception {
-        postfix.stop();
+        SERVERS.postfix().stop();
         Mail mail = Mail.builder()
-                .to(postfix.address("ada"))
+                .to(SERVERS.postfix().address("ada"))
                 .subject("while down")
                 .text("t")
                 .build();
@@ -101,10 +84,10 @@ class ServerDownAtCommitTest {
 
     private static void assertDeliveredWith(String messageId) throws InterruptedException {
         DeliveredMessage delivered =
-                postfix.awaitDelivered(1, Duration.ofSeconds(20)).get(0);
+                SERVERS.postfix().awaitDelivered(1, Duration.ofSeconds(20)).get(0);
         assertThat(delivered.messageId()).contains(messageId);
         Thread.sleep(600);
-        assertThat(postfix.delivered()).hasSize(1);
+        assertThat(SERVERS.postfix().delivered()).hasSize(1);
     }
 
     private static OutboxEntry awaitAttempts(OutboxAdmin admin, String id, int attempts) throws Exception {

@@ -1,0 +1,39 @@
+package dev.mailwire.cdi.tx;
+
+import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
+import dev.mailwire.test.smtp.postfix.PrivatePostfix;
+import io.agroal.api.AgroalDataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A private Postfix and an in-memory H2 outbox data source (the one {@link OutboxDataSource} hands to the mailer),
+ * started once for a test class and stopped after it. Register it as a static field with {@code @RegisterExtension}.
+ */
+final class PostfixWithH2Outbox implements BeforeAllCallback, AfterAllCallback {
+
+    private PrivatePostfix postfix;
+    private AgroalDataSource dataSource;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        postfix = PrivatePostfix.builder().start();
+        dataSource = Databases.h2();
+        OutboxDataSource.current = dataSource;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        dataSource.close();
+        postfix.close();
+    }
+
+    PrivatePostfix postfix() {
+        return postfix;
+    }
+
+    AgroalDataSource dataSource() {
+        return dataSource;
+    }
+}
