@@ -1,9 +1,13 @@
 package dev.mailwire.it.reliability.throttling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.mailwire.it.reliability.support.App;
 import dev.mailwire.it.reliability.support.ConnectionSampler;
 import dev.mailwire.it.reliability.support.CredentialAudit;
 import dev.mailwire.it.reliability.support.MailerSettings;
+import dev.mailwire.it.reliability.support.Matrix;
+import dev.mailwire.it.reliability.support.Section;
 import dev.mailwire.it.reliability.support.SendLoop;
 import dev.mailwire.it.reliability.support.SocketThreads;
 import dev.mailwire.it.reliability.support.WireAudit;
@@ -117,5 +121,36 @@ record Storm(
                 + " per admitted); "
                 + "peak open " + peakOpen + "; " + sent + " sends went through, " + failed + " failed; in use after "
                 + inUse;
+    }
+
+    /** Records the storm's figure, described as {@code what}, and the matrix counts it stands for, in {@code report}. */
+    Section report(Section report, String what) {
+        return report.figure(
+                        what,
+                        summary(),
+                        THREADS + " threads sending without pause, pool.max-size " + MAX_SIZE
+                                + "; the fake server's record of each connection; open connections sampled every 20 ms; "
+                                + "bound: " + MAX_EXCESS_PER_SECOND + " refusals a second beyond " + PER_ADMITTED
+                                + " per admitted connection")
+                .count(Matrix.RECONNECT_LOOPS, backsOff() ? 0 : 1)
+                .count(Matrix.OVER_MAX_SIZE, peakOpen > MAX_SIZE ? 1 : 0)
+                .count(Matrix.IN_USE_AFTER, inUse)
+                .count(Matrix.STUCK_THREADS, stuck.size())
+                .count(Matrix.AUTH_BEFORE_TLS, wire.authBeforeTls())
+                .count(Matrix.INJECTED_LINES, wire.injectedLines())
+                .count(Matrix.CREDENTIAL_LEAKS, audit.leaks().size());
+    }
+
+    /** What every storm must show: sends went through, refusals bounded, pool bounds kept, a clean wire and logs. */
+    void assertBoundsHeld() {
+        assertThat(sent).as("sends through the connections within the limit").isPositive();
+        assertThat(maxExcessPerSecond)
+                .as("refused connections a second beyond " + PER_ADMITTED + " per admitted one")
+                .isLessThanOrEqualTo(MAX_EXCESS_PER_SECOND);
+        assertThat(peakOpen).as("peak open at the server").isLessThanOrEqualTo(MAX_SIZE);
+        assertThat(inUse).as("in use after the storm").isZero();
+        assertThat(stuck).as("threads in socket I/O").isEmpty();
+        assertThat(wire.clean()).as("wire " + wire).isTrue();
+        assertThat(audit.leaks()).as("credentials").isEmpty();
     }
 }
