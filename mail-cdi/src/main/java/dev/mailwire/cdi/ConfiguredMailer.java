@@ -95,16 +95,13 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
     private PreparedMail prepare(Mail mail) {
         ensureOpen();
         StableIdMessage message = renderer.render(mail);
-        MessageSize size;
-        OptionalLong bound = WireSizeBound.of(mail);
         if (!Rendering.measurable(mail)) {
-            size = MessageSize.unknown();
-        } else if (bound.isPresent() && MessageSize.atMost(bound.getAsLong()).fits(maxMessageSize)) {
-            // Within the configured maximum already: no second write of the whole message just to count it.
-            size = MessageSize.atMost(bound.getAsLong());
-        } else {
-            size = measured(message);
+            return prepare(message, message.messageId(), MessageSize.unknown());
         }
+        OptionalLong bound = WireSizeBound.of(mail);
+        MessageSize bounded = bound.isPresent() ? MessageSize.atMost(bound.getAsLong()) : null;
+        // Within the configured maximum already: no second write of the whole message just to count it.
+        MessageSize size = bounded != null && bounded.fits(maxMessageSize) ? bounded : measured(message);
         return prepare(message, message.messageId(), size);
     }
 
