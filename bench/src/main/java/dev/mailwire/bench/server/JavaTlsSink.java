@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Starts {@link TlsSinkMain} in a forked JVM and stops it; the sink also exits when this JVM goes away. */
 public final class JavaTlsSink implements AutoCloseable {
@@ -77,18 +76,6 @@ public final class JavaTlsSink implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook runs anyway
-        }
+        ChildProcesses.stop(process, shutdownHook);
     }
 }
