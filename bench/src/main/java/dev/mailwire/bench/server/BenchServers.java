@@ -1,15 +1,13 @@
 package dev.mailwire.bench.server;
 
+import dev.mailwire.test.smtp.postfix.LiveDirectory;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import dev.mailwire.test.smtp.postfix.PrivatePostfixBuilder;
 import dev.mailwire.test.smtp.tls.TestCertificates;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The three servers of the bench, all on 127.0.0.1, all stopped by {@link #close()} (and by shutdown hooks):
@@ -126,7 +124,7 @@ public final class BenchServers implements AutoCloseable {
         Path queue = postfixServer.directory().resolve("queue");
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline
-                && (files(queue.resolve("incoming")) + files(queue.resolve("active"))) > 0) {
+                && LiveDirectory.count(queue.resolve("incoming")) + LiveDirectory.count(queue.resolve("active")) > 0) {
             sleep(50);
         }
         postfixServer.clearMaildir();
@@ -147,17 +145,6 @@ public final class BenchServers implements AutoCloseable {
     private <T extends AutoCloseable> T keep(T server) {
         started.add(server);
         return server;
-    }
-
-    private static long files(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).count();
-        } catch (IOException e) {
-            return 0; // a file vanished while walking: the queue is moving
-        }
     }
 
     private static void sleep(long millis) {

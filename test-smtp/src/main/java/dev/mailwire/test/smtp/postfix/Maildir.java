@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Reads the Maildir the virtual agent delivers to. Only {@code new/} and {@code cur/} hold complete messages: the
@@ -66,17 +65,8 @@ final class Maildir {
     private List<Path> files() {
         List<Path> files = new ArrayList<>();
         for (String sub : List.of("new", "cur")) {
-            Path subdir = dir.resolve(sub);
-            if (!Files.isDirectory(subdir)) {
-                continue; // the virtual agent creates the Maildir on the first delivery
-            }
-            try (Stream<Path> entries = Files.list(subdir)) {
-                entries.filter(Files::isRegularFile).forEach(files::add);
-            } catch (NoSuchFileException e) {
-                // not there yet
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + subdir, e);
-            }
+            // none until the virtual agent's first delivery creates the Maildir
+            files.addAll(LiveDirectory.regularFiles(dir.resolve(sub)));
         }
         files.sort(Comparator.comparing(Maildir::deliveryOrder));
         return files;

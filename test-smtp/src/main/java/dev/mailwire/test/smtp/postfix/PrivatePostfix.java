@@ -2,17 +2,14 @@ package dev.mailwire.test.smtp.postfix;
 
 import dev.mailwire.test.smtp.tls.TestCertificates;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A real Postfix (Debian's packages) run as a private instance for tests: its own configuration, queue, Maildir and
@@ -142,7 +139,7 @@ public final class PrivatePostfix implements AutoCloseable {
         closed = true;
         ShutdownHook.unregister(this);
         if (deleteOnClose) {
-            deleteRecursively(layout.root());
+            LiveDirectory.deleteTree(layout.root());
         }
     }
 
@@ -268,16 +265,6 @@ public final class PrivatePostfix implements AutoCloseable {
                     Long.parseLong(Files.readString(layout.masterPid()).trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty(); // never started, or already gone: the process scan below still applies
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
         }
     }
 }
