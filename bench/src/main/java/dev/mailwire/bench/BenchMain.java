@@ -27,7 +27,8 @@ import java.util.logging.Logger;
 /**
  * The benchmark of issue 7: starts its servers, measures every scenario of the {@link Plan} in this one JVM, runs
  * the 100 MB attachment in a forked {@code -Xmx64m} JVM, prints PASS/FAIL per goal and writes the report. It is
- * not a test: a failed goal does not fail the run.
+ * not a test: a failed goal does not fail the run. A failed measurement does, at the end: the run goes on, the report
+ * shows it as failed, and the exit status is 1 (issue 16).
  */
 public final class BenchMain {
 
@@ -60,17 +61,11 @@ public final class BenchMain {
         Map<String, String> machine = MachineInfo.describe();
         String loadAtStart = MachineInfo.loadAverage();
         machine.forEach((k, v) -> System.out.println(k + ": " + v));
+        List<String> failures = new ArrayList<>();
         try (BenchServers servers = BenchServers.start(options.work());
                 MailwireContainer mailwire = MailwireContainer.boot(servers.all(), POOL_MAX_SIZE)) {
             Results results = measureAll(options, servers, mailwire);
-            List<LargeAttachment.Result> memory = new ArrayList<>();
-            if (options.memory()) {
-                for (String path : List.of("cdi", "jca")) {
-                    LargeAttachment.Result r = LargeAttachment.run(path, servers.tlsSink(), options.work());
-                    System.out.println("P5 " + path + ": " + r);
-                    memory.add(r);
-                }
-            }
+            List<LargeAttachment.Result> memory = memory(servers, options);
             LargeAttachment.Result p5 = memory.isEmpty()
                     ? new LargeAttachment.Result("cdi", false, 0, -1, 64, "skipped (--skip-memory)")
                     : memory.get(0);
@@ -91,44 +86,37 @@ public final class BenchMain {
                     Plan.STREAM_PROVIDER_VARIANT,
                     elapsed);
             System.out.println("\nReport: " + options.report() + " (" + elapsed.toSeconds() + " s)");
+            results.failed().forEach(m -> failures.add(m.scenario().name() + ": " + m.error()));
+            memory.stream().filter(r -> !r.ok()).forEach(r -> failures.add("P5 " + r.path() + ": " + r.detail()));
+            if (options.transactions()) {
+                p4.stream().filter(r -> !r.ok()).forEach(r -> failures.add("P4 " + r.database() + ": " + r.error()));
+            }
         }
-        System.exit(0); // Vert.x and pool threads must not keep the JVM up
+        if (!failures.isEmpty()) {
+            System.out.println("\n" + failures.size() + " measurement(s) failed, each shown as failed in the report:");
+            failures.forEach(
+                    f -> System.out.println("  " + f.lines().findFirst().orElse("")));
+        }
+        // A failed measurement fails the run, a failed goal does not. exit() also ends Vert.x and pool threads.
+        System.exit(failures.isEmpty() ? 0 : 1);
     }
 
     private static Results measureAll(BenchOptions options, BenchServers servers, MailwireContainer mailwire)
-            throws InterruptedException, IOException {
+            throws InterruptedException {
         List<Scenario> plan = Plan.of(servers, options.timing()).stream()
                 .filter(s -> options.only() == null
                         || options.only().matcher(s.name()).find())
                 .toList();
         // The TLS sink is a JVM too: without this, the first scenarios and every pooled reconnect would meet its
         // handshake code still interpreted (measured: a reconnect then cost 15-30 ms instead of a few).
-        RawSmtpClient.handshakes(servers.tlsSink(), 500);
-        Harness harness = new Harness(System.out);
-        Results results = new Results();
-        long started = System.nanoTime();
-        int done = 0;
-        for (List<Scenario> group : comparedTogether(plan)) {
-            List<Measurement> measured = measureTogether(harness, group, servers, mailwire);
-            for (Measurement m : measured) {
-                Scenario s = m.scenario();
-                if (m.messages() == 0) {
-                    // A client that sent nothing at all gets one more chance with a fresh instance (the Vert.x client
-                    // at 8 threads against the TLS sink sometimes stalls right after STARTTLS, both sides waiting).
-                    System.out.println("    retrying once: " + s.name() + ": " + m.error());
-                    m = measureTogether(harness, List.of(s), servers, mailwire).get(0);
-                }
-                results.add(m);
-                System.out.printf(
-                        "[%d/%d %3ds] %s: %s%n",
-                        ++done,
-                        plan.size(),
-                        Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-                        s.name(),
-                        Summary.of(m));
-            }
+        try {
+            RawSmtpClient.handshakes(servers.tlsSink(), 500);
+        } catch (IOException e) {
+            System.out.println("    warming up the TLS sink failed (its scenarios will show why): " + e);
         }
-        return results;
+        Harness harness = new Harness(System.out);
+        return new PlanRunner(group -> measureTogether(harness, group, servers, mailwire), System.out)
+                .run(comparedTogether(plan));
     }
 
     /**
@@ -225,15 +213,37 @@ public final class BenchMain {
      * one). The mail goes to the TLS sink after commit.
      */
     private static List<CommitLatency.Result> transactions(BenchServers servers, BenchOptions options)
-            throws Exception {
+            throws InterruptedException {
         List<CommitLatency.Result> results = new ArrayList<>();
         for (String database : List.of("h2", "postgresql")) {
-            CommitLatency.Result r = options.transactions()
-                    ? CommitLatency.run(database, servers.tlsSink(), options.work())
-                    : CommitLatency.skipped(database, "skipped (--skip-transactions)");
+            CommitLatency.Result r;
+            try {
+                r = options.transactions()
+                        ? CommitLatency.run(database, servers.tlsSink(), options.work())
+                        : CommitLatency.skipped(database, "skipped (--skip-transactions)");
+            } catch (IOException | RuntimeException e) {
+                r = CommitLatency.Result.failed(database, e.toString()); // the report still gets written
+            }
             System.out.println("P4 " + database + ": " + r);
             results.add(r);
         }
         return results;
+    }
+
+    /** P5: the 100 MB attachment through both paths, each in a forked {@code -Xmx64m} JVM; none with --skip-memory. */
+    private static List<LargeAttachment.Result> memory(BenchServers servers, BenchOptions options)
+            throws InterruptedException {
+        List<LargeAttachment.Result> memory = new ArrayList<>();
+        for (String path : options.memory() ? List.of("cdi", "jca") : List.<String>of()) {
+            LargeAttachment.Result r;
+            try {
+                r = LargeAttachment.run(path, servers.tlsSink(), options.work());
+            } catch (IOException | RuntimeException e) {
+                r = LargeAttachment.Result.failed(path, e.toString()); // the report still gets written
+            }
+            System.out.println("P5 " + path + ": " + r);
+            memory.add(r);
+        }
+        return memory;
     }
 }

@@ -20,7 +20,12 @@ public final class LargeAttachment {
      * @param seconds wall time of the send in the child, container boot included
      * @param peakHeapMb the sum of the heap pools' peak usage in the child
      */
-    public record Result(String path, boolean ok, double seconds, long peakHeapMb, long maxHeapMb, String detail) {}
+    public record Result(String path, boolean ok, double seconds, long peakHeapMb, long maxHeapMb, String detail) {
+
+        public static Result failed(String path, String detail) {
+            return new Result(path, false, 0, -1, 64, detail);
+        }
+    }
 
     private LargeAttachment() {}
 
@@ -41,7 +46,7 @@ public final class LargeAttachment {
                 Duration.ofMinutes(5));
         String[] f = line.split(" ", 6);
         if (f.length < 5 || !f[2].matches("[0-9.]+")) { // the forked JVM's own failure, not the child's
-            return new Result(mode, false, 0, -1, 64, line.replaceFirst("^RESULT (failed )?", ""));
+            return Result.failed(mode, line.replaceFirst("^RESULT (failed )?", ""));
         }
         return new Result(
                 mode,

@@ -19,6 +19,11 @@ public final class Results {
         return List.copyOf(all);
     }
 
+    /** The scenarios that sent nothing at all: shown as failed in the report, and the run exits non-zero. */
+    public List<Measurement> failed() {
+        return all.stream().filter(m -> m.messages() == 0).toList();
+    }
+
     /** The measurement without a variant for this client, server, size and thread count, if it ran and sent. */
     public Optional<Measurement> find(String client, String target, String payload, int threads) {
         return find(client, target, payload, threads, "");

@@ -28,7 +28,7 @@ public final class CommitLatency {
     public record Result(
             String database, boolean ok, Latencies paced, Latencies backToBack, long sent, long mails, String error) {
 
-        static Result failed(String database, String error) {
+        public static Result failed(String database, String error) {
             return new Result(database, false, null, null, 0, 0, error);
         }
     }
