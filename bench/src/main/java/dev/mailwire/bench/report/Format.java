@@ -36,4 +36,13 @@ final class Format {
     static String percent(double p) {
         return String.format(Locale.ROOT, "±%.0f %%", p);
     }
+
+    /**
+     * What a table cell shows of a failure: its first line (the rest, a server's log tail or a stack trace, went to the
+     * console), with the table's column separator escaped.
+     */
+    static String failure(String error) {
+        String first = error == null ? "" : error.strip().lines().findFirst().orElse("");
+        return first.replace('|', '/');
+    }
 }

@@ -73,7 +73,7 @@ public final class PerformanceReport {
                             m.path().equals("cdi")
                                     ? "`@Inject Mailer`, `Attachment.of(Path)`"
                                     : "JCA, " + "`MimeBodyPart.attachFile`");
-            md.append(" | ").append(m.ok() ? "sent" : "failed: " + m.detail().replace('|', '/'));
+            md.append(" | ").append(m.ok() ? "sent" : "failed: " + Format.failure(m.detail()));
             md.append(" | ").append(String.format(Locale.ROOT, "%.1f s", m.seconds()));
             md.append(" | ")
                     .append(m.peakHeapMb() < 0 ? "–" : m.peakHeapMb() + " MB")

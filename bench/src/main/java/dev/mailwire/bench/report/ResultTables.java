@@ -44,7 +44,7 @@ final class ResultTables {
                     .append(" | ")
                     .append(s.threads())
                     .append(" | failed: ")
-                    .append(m.error().replace('|', '/'))
+                    .append(Format.failure(m.error()))
                     .append(" | | | | | |\n");
             return;
         }

@@ -25,7 +25,7 @@ final class TransactionsSection {
         for (CommitLatency.Result tx : transactions) {
             if (!tx.ok()) {
                 md.append("| ").append(tx.database()).append(" | not measured: ");
-                md.append(tx.error().replace('|', '/')).append(" | | | | | | |\n");
+                md.append(Format.failure(tx.error())).append(" | | | | | | |\n");
                 continue;
             }
             row(md, tx.database(), "paced", tx.paced());
