@@ -11,10 +11,11 @@ set -eu
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-# The modules the bench runs against, installed from this tree (tests skipped; sources are not reformatted).
-./mvnw -B -q install -Dmaven.test.skip=true -Dspotless.apply.skip=true -pl mail-api,mail-jca,test-smtp,mail-cdi -am
-./mvnw -B -q -f bench/pom.xml package dependency:build-classpath -Dspotless.apply.skip=true \
-  -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+# The bench and the modules it runs against, built from this tree in one reactor: their jars in each target/ go on
+# the classpath, nothing is installed into ~/.m2 (where other builds would pick them up). Tests skipped (the bench's
+# own run with `./mvnw -Pbench -pl bench -am test`); sources are not reformatted.
+./mvnw -B -q -Pbench -pl bench -am package dependency:build-classpath -Dmaven.test.skip=true \
+  -Dspotless.apply.skip=true -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 
 if [ "$#" -eq 0 ]; then
   set -- --report="$ROOT/docs/performance.md"
