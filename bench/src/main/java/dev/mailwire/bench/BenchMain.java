@@ -58,6 +58,10 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
         long start = System.nanoTime();
+        // On SIGTERM or Ctrl-C the servers' shutdown hooks stop them while this thread would race on against dead
+        // servers and write a report of failures: interrupted, it stops at the next window or group instead.
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt, "bench-interrupt"));
         Map<String, String> machine = MachineInfo.describe();
         String loadAtStart = MachineInfo.loadAverage();
         machine.forEach((k, v) -> System.out.println(k + ": " + v));

@@ -35,6 +35,9 @@ final class PlanRunner {
         long started = System.nanoTime();
         int done = 0;
         for (List<Scenario> group : groups) {
+            if (Thread.interrupted()) { // BenchMain's shutdown hook: the servers are being stopped
+                throw new InterruptedException("the run was interrupted after " + done + " of " + total + " scenarios");
+            }
             for (Measurement m : measureOrRecordFailure(group)) {
                 Scenario s = m.scenario();
                 if (m.messages() == 0) {

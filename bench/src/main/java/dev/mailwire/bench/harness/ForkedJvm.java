@@ -25,6 +25,10 @@ public final class ForkedJvm {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        // A SIGTERM to the bench runs its shutdown hooks and nothing else: without this one the child runs on,
+        // orphaned.
+        Thread stopAtExit = new Thread(p::destroyForcibly, "forked-jvm-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
         AtomicBoolean killed = new AtomicBoolean();
         Thread watchdog = new Thread(
                 () -> {
@@ -57,6 +61,11 @@ public final class ForkedJvm {
             return "RESULT failed no result from " + main.getSimpleName() + ": " + tail.replace('\n', ' ');
         } finally {
             p.destroyForcibly();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs anyway
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -85,7 +86,10 @@ public final class PerformanceReport {
         ResultTables.write(md, results);
         md.append('\n').append(resource("method.md"));
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
+        // Written aside and moved: a run stopped while writing leaves the previous report whole, not a truncated one.
+        Path written = Files.writeString(
+                file.resolveSibling(file.getFileName() + ".tmp"), md.toString(), StandardCharsets.UTF_8);
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String resource(String name) throws IOException {

@@ -124,6 +124,7 @@ public final class BenchServers implements AutoCloseable {
         Path queue = postfixServer.directory().resolve("queue");
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline
+                && !Thread.currentThread().isInterrupted() // the run is being stopped
                 && LiveDirectory.count(queue.resolve("incoming")) + LiveDirectory.count(queue.resolve("active")) > 0) {
             sleep(50);
         }
