@@ -30,6 +30,9 @@ final class OutboxStore {
             int attempts,
             Instant expiresAt) {}
 
+    /** What a row holds besides its content: readable even when its recipients or message are not. */
+    record Head(String messageId, int attempts, Instant expiresAt) {}
+
     private final String mailer;
     private final DataSource dataSource;
     private final OutboxTable table;
@@ -146,25 +149,51 @@ final class OutboxStore {
     }
 
     /** Records an attempt and gives up the lease; false when the lease was lost meanwhile. */
-    boolean finish(
-            String id,
-            OutboxEntry.State state,
-            List<RecipientState> recipients,
-            int attempts,
-            Instant next,
-            Instant completed,
-            String error)
-            throws SQLException {
+    boolean finish(ResultWrite.Row row) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(table.finish())) {
-            s.setString(1, state.name());
-            s.setString(2, RecipientState.encode(recipients));
-            s.setInt(3, attempts);
-            s.setObject(4, time(next));
-            s.setObject(5, completed == null ? null : time(completed));
-            s.setString(6, error == null ? null : truncate(error, 2000));
-            s.setString(7, id);
+            s.setString(1, row.state().name());
+            s.setString(2, RecipientState.encode(row.recipients()));
+            s.setInt(3, row.attempts());
+            s.setObject(4, time(row.next()));
+            s.setObject(5, row.completed() == null ? null : time(row.completed()));
+            s.setString(6, row.error() == null ? null : truncate(StoredText.clean(row.error()), 2000));
+            s.setString(7, row.id());
             s.setString(8, owner);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** This node's leased row's plain columns; null when the lease is not this node's any more. */
+    Head head(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.head())) {
+            s.setString(1, id);
+            s.setString(2, owner);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Head(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant());
+            }
+        }
+    }
+
+    /** Records a failed read as an attempt, leaving recipients and message as they are; gives up the lease. */
+    boolean unreadable(String id, OutboxEntry.State state, int attempts, Instant next, Instant completed, String error)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.unreadable())) {
+            s.setString(1, state.name());
+            s.setInt(2, attempts);
+            s.setObject(3, time(next));
+            s.setObject(4, completed == null ? null : time(completed));
+            s.setString(5, truncate(StoredText.clean(error), 2000));
+            s.setString(6, id);
+            s.setString(7, owner);
             return s.executeUpdate() == 1;
         }
     }
