@@ -49,6 +49,17 @@ public abstract class Outbox implements AutoCloseable {
             DataSource dataSource,
             OutboxTransport transport,
             Consumer<MailOutcome> events) {
+        return durable(mailer, settings, dataSource, transport, events, Clock.systemUTC());
+    }
+
+    /** @param node this node's clock; the outbox runs on the database's, measured against it */
+    static Outbox durable(
+            String mailer,
+            OutboxSettings settings,
+            DataSource dataSource,
+            OutboxTransport transport,
+            Consumer<MailOutcome> events,
+            Clock node) {
         OutboxTable table = new OutboxTable(settings.table());
         DispatchThreads threads = DispatchThreads.create(mailer, settings.threads());
         try {
@@ -67,8 +78,10 @@ public abstract class Outbox implements AutoCloseable {
         String owner = UUID.randomUUID().toString();
         OutboxStore store = new OutboxStore(mailer, dataSource, table, owner, settings.lease());
         OutcomeRecorder recorder = new OutcomeRecorder(mailer, transport, events);
-        OutboxDispatcher dispatcher = new OutboxDispatcher(store, settings, recorder, threads, Clock.systemUTC());
-        TableOutbox outbox = new TableOutbox(store, settings, dispatcher, Clock.systemUTC());
+        DatabaseClock[] clock = new DatabaseClock[1];
+        threads.runOutsideTransaction(() -> clock[0] = DatabaseClock.of(node, dataSource));
+        OutboxDispatcher dispatcher = new OutboxDispatcher(store, settings, recorder, threads, clock[0]);
+        TableOutbox outbox = new TableOutbox(store, settings, dispatcher, clock[0]);
         dispatcher.start();
         return outbox;
     }

@@ -98,7 +98,7 @@ public final class OutboxAdmin {
         for (RecipientState r : e.recipients()) {
             again.add(r.status() == RecipientState.Status.DELIVERED ? r : RecipientState.pending(r.address()));
         }
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.of(java.time.Clock.systemUTC(), dataSource).instant(); // the nodes' time
         Duration maxAge = Duration.between(e.createdAt(), e.expiresAt());
         String sql = "UPDATE " + table.name + " SET state = 'PENDING', recipients = ?, attempts = 0,"
                 + " next_attempt_at = ?, expires_at = ?, completed_at = NULL, last_error = NULL"

@@ -150,13 +150,17 @@ final class OutboxDispatcher implements AutoCloseable {
     }
 
     void sweep() {
+        if (clock instanceof DatabaseClock database) {
+            database.resync();
+        }
         lookAgain = true;
         takeDue();
         try {
             Instant now = clock.instant();
             if (now.isAfter(lastPurge.plus(PURGE_EVERY))) {
                 lastPurge = now;
-                store.purge(now.minus(settings.retention()));
+                store.purge(OutboxEntry.State.SENT, now.minus(settings.retention()));
+                store.purge(OutboxEntry.State.DEAD, now.minus(settings.deadRetention()));
             }
         } catch (SQLException | RuntimeException e) {
             // A periodic task that throws is never run again: report and carry on at the next interval.

@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 /**
  * The JDBC side of one mailer's outbox. Insertion runs in the caller's JTA transaction (the DataSource enlists the
  * connection); everything else runs outside one, each statement committing on its own, so a claim is visible to the
- * other nodes at once. Times are this JVM's clock: nodes sharing a table need synchronised clocks (NTP), and a
- * lease far longer than their skew.
+ * other nodes at once. Times come from the caller's clock, the database's as this node measures it
+ * ({@link DatabaseClock}), so nodes whose wall clocks disagree still agree on when a lease ends.
  */
 final class OutboxStore {
 
@@ -229,11 +229,15 @@ final class OutboxStore {
         return new OutboxFigures(pending, oldest, dead);
     }
 
-    /** Deletes sent entries completed before {@code before}. */
-    int purge(Instant before) throws SQLException {
+    /**
+     * Deletes entries in {@code state} (SENT or DEAD) completed before {@code before}. Dead letters go whole, not
+     * only their message: a row without its message could not be requeued, and would only look like one that can.
+     */
+    int purge(OutboxEntry.State state, Instant before) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(table.purge())) {
-            s.setObject(1, time(before));
+            s.setString(1, state.name());
+            s.setObject(2, time(before));
             return s.executeUpdate();
         }
     }

@@ -159,7 +159,8 @@ final class OutboxTable {
                 + " WHERE mailer = ? AND state IN ('PENDING', 'DEAD') GROUP BY state";
     }
 
+    /** Entries of one state completed before a time: sent ones after outbox.retention, dead after dead-retention. */
     String purge() {
-        return "DELETE FROM " + name + " WHERE state = 'SENT' AND completed_at < ?";
+        return "DELETE FROM " + name + " WHERE state = ? AND completed_at < ?";
     }
 }

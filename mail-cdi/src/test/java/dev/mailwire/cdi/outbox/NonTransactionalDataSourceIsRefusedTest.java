@@ -33,8 +33,10 @@ class NonTransactionalDataSourceIsRefusedTest {
                 10,
                 Duration.ofMinutes(1),
                 Duration.ofDays(1),
+                Duration.ofDays(30),
                 Duration.ofSeconds(1),
-                1);
+                1,
+                1 << 20);
         try (Outbox outbox = Outbox.durable("<default>", settings, plain, (m, id, to, size) -> null, o -> {})) {
             assertThatThrownBy(() ->
                             Jta.inTransaction(() -> outbox.hold(new byte[] {1}, "<x@test>", List.of("a@example.org"))))
