@@ -58,17 +58,32 @@ final class EntryAttempts {
             if (entry == null) {
                 return false;
             }
-            message = new StoredMessage(entry.message());
+            message = parsed(entry);
         } catch (SQLException | MessagingException | RuntimeException e) {
             return unreadable.record(id, e);
         }
-        return send(entry, message);
+        try {
+            return send(entry, message);
+        } finally {
+            entry.message().close();
+        }
+    }
+
+    /** The stored message, headers parsed; its spool is closed when the headers do not parse. */
+    private static StoredMessage parsed(OutboxStore.Claimed entry) throws MessagingException {
+        try {
+            return new StoredMessage(entry.message());
+        } catch (MessagingException | RuntimeException e) {
+            entry.message().close();
+            throw e;
+        }
     }
 
     /**
      * A committed entry, leased since its insert. Its lease is renewed first when the transaction took long enough
      * to eat into it, so a send starts on nearly the whole lease, as after a claim; the renewal fails, and nothing is
-     * sent, when the lease ran out and another node took the entry over.
+     * sent, when the lease ran out and another node took the entry over. A large message was not kept in memory: it
+     * is read back from the row, which also tells whether the lease is still this node's.
      */
     boolean committed(OutboxDispatcher.Committed committed) {
         String id = committed.entry().id();
@@ -78,7 +93,15 @@ final class EntryAttempts {
             if (!fresh && !store.renew(id, now)) {
                 return false;
             }
-            return send(committed.entry(), new StoredMessage(committed.entry().message()));
+            OutboxStore.Claimed entry = committed.entry().message() != null ? committed.entry() : store.load(id);
+            if (entry == null) {
+                return false;
+            }
+            try {
+                return send(entry, parsed(entry));
+            } finally {
+                entry.message().close();
+            }
         } catch (SQLException | MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Mailer '" + store.mailer() + "': outbox entry " + id + " not attempted", e);
             release(id);

@@ -34,6 +34,10 @@ public enum OutboxMessages {
             "Mailer '%s': %s (%s) must be longer than %s (%s), or a slow send could be taken over by another node and"
                     + " sent twice."),
     TRANSACTION_UNUSABLE("MWTX-008", "Mailer '%s': the JTA transaction cannot take the mail (Message-ID %s): %s"),
+    MEMORY_LIMIT(
+            "MWTX-009",
+            "Mailer '%s': mail %s (%d bytes) does not fit in memory beside the %d bytes of committed mail waiting"
+                    + " there (%s=%d). Set outbox.datasource to keep mail in a table, or raise the limit."),
     DEAD_LETTERED("MWTX-101", "Mailer '%s': mail %s (outbox entry %s) dead-lettered after %d attempt(s): %s"),
     LEASE_LOST(
             "MWTX-102",

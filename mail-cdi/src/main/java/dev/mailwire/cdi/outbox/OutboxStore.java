@@ -1,6 +1,8 @@
 package dev.mailwire.cdi.outbox;
 
 import dev.mailwire.cdi.stats.OutboxFigures;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +28,7 @@ final class OutboxStore {
             String id,
             String messageId,
             List<RecipientState> recipients,
-            byte[] message,
+            MessageSpool message,
             int attempts,
             Instant expiresAt) {}
 
@@ -64,18 +66,29 @@ final class OutboxStore {
      * @return whether the connection was enlisted (false: nothing was inserted)
      */
     boolean insert(
-            String id, String messageId, List<RecipientState> recipients, byte[] message, Instant now, Instant expires)
+            String id,
+            String messageId,
+            List<RecipientState> recipients,
+            MessageSpool message,
+            Instant now,
+            Instant expires)
             throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             if (c.getAutoCommit()) {
                 return false;
             }
-            try (PreparedStatement s = c.prepareStatement(table.insert())) {
+            try (PreparedStatement s = c.prepareStatement(table.insert());
+                    InputStream content = message.inHeap() ? null : message.open()) {
                 s.setString(1, id);
                 s.setString(2, mailer);
                 s.setString(3, messageId);
                 s.setString(4, RecipientState.encode(recipients));
-                s.setBytes(5, message);
+                if (content == null) {
+                    s.setBytes(5, message.bytes());
+                } else {
+                    // Streamed by the driver from the file as the statement runs: never whole in heap.
+                    s.setBinaryStream(5, content, message.size());
+                }
                 s.setObject(6, time(now));
                 s.setObject(7, time(now));
                 s.setObject(8, time(expires));
@@ -84,6 +97,8 @@ final class OutboxStore {
                 s.executeUpdate();
             }
             return true;
+        } catch (IOException e) {
+            throw new SQLException("the rendered message cannot be read back from its file: " + e.getMessage(), e);
         }
     }
 
@@ -137,11 +152,21 @@ final class OutboxStore {
                 if (!rs.next()) {
                     return null;
                 }
+                String messageId = rs.getString(1);
+                List<RecipientState> recipients = RecipientState.decode(rs.getString(2));
+                MessageSpool message;
+                // Streamed into a spool (a file past a megabyte). H2 streams a BLOB from its store; PostgreSQL's
+                // driver holds a BYTEA whole in heap while it reads it, whatever the API.
+                try (InputStream in = rs.getBinaryStream(3)) {
+                    message = MessageSpool.copy(in);
+                } catch (IOException e) {
+                    throw new SQLException("the stored message cannot be read: " + e.getMessage(), e);
+                }
                 return new Claimed(
                         id,
-                        rs.getString(1),
-                        RecipientState.decode(rs.getString(2)),
-                        rs.getBytes(3),
+                        messageId,
+                        recipients,
+                        message,
                         rs.getInt(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant());
             }

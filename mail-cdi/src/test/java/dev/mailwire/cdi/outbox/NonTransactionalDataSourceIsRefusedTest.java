@@ -38,8 +38,8 @@ class NonTransactionalDataSourceIsRefusedTest {
                 1,
                 1 << 20);
         try (Outbox outbox = Outbox.durable("<default>", settings, plain, (m, id, to, size) -> null, o -> {})) {
-            assertThatThrownBy(() ->
-                            Jta.inTransaction(() -> outbox.hold(new byte[] {1}, "<x@test>", List.of("a@example.org"))))
+            assertThatThrownBy(() -> Jta.inTransaction(
+                            () -> outbox.hold(MessageSpool.of(new byte[] {1}), "<x@test>", List.of("a@example.org"))))
                     .isInstanceOf(MailerConfigurationException.class)
                     .hasMessageContaining("MWTX-005")
                     .hasMessageContaining("mailwire.mailer.outbox.datasource");
