@@ -132,19 +132,11 @@ final class EntryAttempts {
         Attempt.Result result = recorder.attempt(message, e.messageId(), e.recipients());
         int attempts = e.attempts() + 1;
         Instant now = clock.instant();
-        OutboxEntry.State state = OutboxEntry.State.PENDING;
-        Instant next = now;
-        if (!result.anyPending()) {
-            state = result.allDelivered() ? OutboxEntry.State.SENT : OutboxEntry.State.DEAD;
-        } else if (!now.isBefore(e.expiresAt())) {
-            state = OutboxEntry.State.DEAD;
-        } else {
-            next = settings.retryPolicy().next(now, attempts);
-        }
-        Instant completed = state == OutboxEntry.State.PENDING ? null : now;
+        Verdict verdict = Verdict.of(result, attempts, now, e.expiresAt(), settings.retryPolicy());
+        Instant completed = verdict.isFinal() ? now : null;
         try {
-            ResultWrite.Row row =
-                    new ResultWrite.Row(e.id(), state, result.recipients(), attempts, next, completed, result.error());
+            ResultWrite.Row row = new ResultWrite.Row(
+                    e.id(), verdict.state(), result.recipients(), attempts, verdict.next(), completed, result.error());
             if (!ResultWrite.write(store, row)) {
                 LOG.warning(OutboxMessages.LEASE_LOST.format(
                         store.mailer(), e.id(), e.messageId(), settings.property("outbox.lease")));
@@ -155,8 +147,8 @@ final class EntryAttempts {
                     store.mailer(), e.id(), e.messageId(), ResultWrite.TRIES, x));
             return false;
         }
-        if (state != OutboxEntry.State.PENDING) {
-            recorder.finished(e.id(), e.messageId(), state == OutboxEntry.State.SENT, result, attempts);
+        if (verdict.isFinal()) {
+            recorder.finished(e.id(), e.messageId(), verdict.delivered(), result, attempts);
         }
         return true;
     }

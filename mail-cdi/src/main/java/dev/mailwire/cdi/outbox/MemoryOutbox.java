@@ -139,15 +139,16 @@ final class MemoryOutbox extends Outbox {
             mail.recipients = result.recipients();
             mail.attempts++;
             Instant now = clock.instant();
-            if (result.anyPending() && now.isBefore(mail.expires)) {
-                Duration wait = Duration.between(now, settings.retryPolicy().next(now, mail.attempts));
+            Verdict verdict = Verdict.of(result, mail.attempts, now, mail.expires, settings.retryPolicy());
+            if (!verdict.isFinal()) {
+                Duration wait = Duration.between(now, verdict.next());
                 // Not scheduled only when stopping: the mail stays held, so close() reports it lost.
                 threads.later(wait, () -> attempt(mail));
                 return;
             }
             held.remove(mail);
             forget(mail.message);
-            recorder.finished(null, mail.messageId, result.allDelivered(), result, mail.attempts);
+            recorder.finished(null, mail.messageId, verdict.delivered(), result, mail.attempts);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Mailer '" + recorder.mailer() + "': delivery of " + mail.messageId + " failed", e);
             held.remove(mail);

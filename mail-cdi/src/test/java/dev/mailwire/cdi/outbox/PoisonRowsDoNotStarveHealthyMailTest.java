@@ -44,7 +44,7 @@ class PoisonRowsDoNotStarveHealthyMailTest {
 
     private static final int POISON = 50;
     private static final int HEALTHY = 10;
-    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofSeconds(3);
 
     @Test
     void healthyMailGoesOutAndPoisonIsDeadLettered() throws Exception {
