@@ -5,7 +5,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +44,7 @@ public final class MessageSpool implements AutoCloseable {
     private final long size;
     private SharedFileInputStream shared;
 
-    private MessageSpool(byte[] bytes, Path file, long size) {
+    MessageSpool(byte[] bytes, Path file, long size) {
         this.bytes = bytes;
         this.file = file;
         this.size = size;
@@ -63,7 +62,7 @@ public final class MessageSpool implements AutoCloseable {
                 message.writeTo(out, StoredMessage.OMITTED_HEADERS);
             } catch (IOException | MessagingException | RuntimeException e) {
                 out.discard();
-                if (out.exceeded) {
+                if (out.exceeded()) {
                     throw new TooLarge(limit); // wrapped by a part's data handler on its way out, perhaps
                 }
                 throw e;
@@ -140,68 +139,6 @@ public final class MessageSpool implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + file, e);
-        }
-    }
-
-    /** Heap first, a file past {@link #IN_HEAP}; counts, and stops past the limit. */
-    private static final class SpoolOutput extends OutputStream {
-        private final long limit;
-        private ByteArrayOutputStream heap = new ByteArrayOutputStream(8192);
-        private Path file;
-        private OutputStream disk;
-        private long count;
-        private boolean exceeded;
-
-        SpoolOutput(long limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (limit > 0 && count + len > limit) {
-                exceeded = true;
-                throw new TooLarge(limit);
-            }
-            count += len;
-            if (disk == null && count > IN_HEAP) {
-                file = Files.createTempFile("mailwire-outbox-", ".eml");
-                disk = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                heap.writeTo(disk);
-                heap = null;
-            }
-            if (disk != null) {
-                disk.write(b, off, len);
-            } else {
-                heap.write(b, off, len);
-            }
-        }
-
-        MessageSpool spool() throws IOException {
-            if (disk == null) {
-                return new MessageSpool(heap.toByteArray(), null, count);
-            }
-            disk.close();
-            return new MessageSpool(null, file, count);
-        }
-
-        void discard() throws IOException {
-            if (disk != null) {
-                disk.close();
-                Files.deleteIfExists(file);
-                disk = null;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (disk != null) {
-                disk.close(); // spool() closed it already when all went well
-            }
         }
     }
 }
