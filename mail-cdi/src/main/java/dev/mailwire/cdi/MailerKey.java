@@ -125,6 +125,18 @@ public enum MailerKey {
     OUTBOX_LEASE("outbox.lease", Type.DURATION, "PT5M"),
     /** How long delivered entries stay in the table (for support) before they are deleted. */
     OUTBOX_RETENTION("outbox.retention", Type.DURATION, "P7D"),
+    /**
+     * How long dead-lettered entries stay in the table, for an operator to requeue or inspect, before the sweeper
+     * deletes them, message and all: a dead letter otherwise keeps its message (personal data, attachments) for ever.
+     * Its dead-lettering was logged (MWTX-101) and fired as a {@code MailOutcome} when it happened.
+     */
+    OUTBOX_DEAD_RETENTION("outbox.dead-retention", Type.DURATION, "P30D"),
+    /**
+     * Without {@link #OUTBOX_DATASOURCE}: the most bytes of committed mail held in memory at once, in bytes. A mail
+     * that would go beyond it is refused at {@code send}, inside its transaction (the caller can roll back), instead
+     * of being dropped after the commit. The count of mails held is bounded too (10,000).
+     */
+    OUTBOX_MEMORY_LIMIT("outbox.memory-limit", Type.LONG, "67108864"),
     /** How often each node looks for due entries: retries, and mail left by a node that stopped or crashed. */
     OUTBOX_POLL_INTERVAL("outbox.poll-interval", Type.DURATION, "PT10S");
 

@@ -42,7 +42,11 @@ enum Messages {
     ALL_DROPPED("MWCDI-108", "Mailer '%s': every recipient was dropped by %s; nothing was sent (Message-ID %s)."),
     ASYNC_INTERRUPTED(
             "MWCDI-109", "Mailer '%s': asynchronous sends still running %d s after shutdown began were interrupted."),
-    CLOSE_FAILED("MWCDI-110", "Mailer '%s' did not close cleanly: %s");
+    CLOSE_FAILED("MWCDI-110", "Mailer '%s' did not close cleanly: %s"),
+    TOO_LARGE_TO_HOLD(
+            "MWCDI-111",
+            "Mailer '%s': the message is larger than %s (%d bytes); writing it to the outbox stopped there, inside the"
+                    + " transaction, and nothing was kept. Send a smaller mail or raise the setting.");
 
     private final String id;
     private final String template;

@@ -30,6 +30,9 @@ final class TransactionSettings {
         Duration maxAge = duration(v, MailerKey.OUTBOX_MAX_AGE);
         Duration lease = duration(v, MailerKey.OUTBOX_LEASE);
         Duration retention = duration(v, MailerKey.OUTBOX_RETENTION);
+        Duration deadRetention = duration(v, MailerKey.OUTBOX_DEAD_RETENTION);
+        long memoryLimit = v.longValue(MailerKey.OUTBOX_MEMORY_LIMIT, 1)
+                .orElse(Long.parseLong(defaultOf(MailerKey.OUTBOX_MEMORY_LIMIT)));
         Duration poll = duration(v, MailerKey.OUTBOX_POLL_INTERVAL);
         int batch = v.integer(MailerKey.OUTBOX_BATCH_SIZE, 1)
                 .orElse(Integer.parseInt(defaultOf(MailerKey.OUTBOX_BATCH_SIZE)));
@@ -61,8 +64,10 @@ final class TransactionSettings {
                 batch,
                 lease,
                 retention,
+                deadRetention,
                 poll,
-                threads));
+                threads,
+                memoryLimit));
     }
 
     /** The settings of a mailer whose keys were checked at deployment; a problem throws, naming the key. */

@@ -4,16 +4,15 @@ import dev.mailwire.InvalidMailException;
 import dev.mailwire.MailerException;
 import dev.mailwire.RecipientResult;
 import dev.mailwire.SendResult;
+import dev.mailwire.cdi.outbox.MessageSpool;
 import dev.mailwire.cdi.outbox.Outbox;
 import dev.mailwire.cdi.outbox.OutboxMessages;
-import dev.mailwire.jca.MessageValidator;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -76,15 +75,16 @@ final class TransactionalDelivery implements Delivery {
     }
 
     private SendResult hold(PreparedMail mail) {
-        byte[] bytes = render(mail);
-        Outbox.Held held = outbox.hold(bytes, mail.messageId(), addresses(mail.recipients()));
+        MessageSpool message = render(mail);
+        Outbox.Held held = outbox.hold(message, mail.messageId(), addresses(mail.recipients()));
         try {
             transactions.afterCompletion(committed -> {
-                if (!committed) {
-                    return;
-                }
                 try {
-                    held.committed();
+                    if (committed) {
+                        held.committed();
+                    } else {
+                        held.rolledBack();
+                    }
                 } catch (RuntimeException | Error e) {
                     // Never into the transaction manager: it would log and swallow it, or worse. With an outbox
                     // the sweeper still finds the row.
@@ -92,6 +92,7 @@ final class TransactionalDelivery implements Delivery {
                 }
             });
         } catch (RuntimeException e) {
+            held.rolledBack(); // nothing will call it: give back the memory the mail holds
             // The row (if any) is in this transaction: it rolls back with it, or, if the caller commits anyway, the
             // sweeper delivers it.
             throw new MailerException(
@@ -101,21 +102,23 @@ final class TransactionalDelivery implements Delivery {
     }
 
     /**
-     * The bytes to keep. Writing them measures the mail exactly; a mail whose size was unknown (a single-use stream)
-     * is checked against the configured maximum only now.
+     * The message to keep, written once (to a file past a megabyte, never whole in heap) and counted while it is
+     * written: a mail whose size was unknown (a single-use stream) is stopped as soon as it passes the configured
+     * maximum, inside the caller's transaction, before anything is stored.
      */
-    private byte[] render(PreparedMail mail) {
-        byte[] bytes;
+    private MessageSpool render(PreparedMail mail) {
         try {
-            bytes = Outbox.render(mail.message());
+            return MessageSpool.write(mail.message(), maxMessageSize);
+        } catch (MessageSpool.TooLarge e) {
+            throw new InvalidMailException(
+                    mailer,
+                    "size",
+                    Messages.TOO_LARGE_TO_HOLD.format(
+                            mailer, MailerKey.MAX_MESSAGE_SIZE.propertyName(mailer), maxMessageSize));
         } catch (IOException | MessagingException e) {
             throw new InvalidMailException(
                     mailer, "message", Messages.UNREADABLE_MESSAGE.format(mailer, e.getMessage()));
         }
-        if (!mail.size().known()) {
-            MessageValidator.checkSize(mailer, bytes.length, OptionalLong.empty(), maxMessageSize);
-        }
-        return bytes;
     }
 
     private SendResult held(PreparedMail mail, String entry, boolean durable) {

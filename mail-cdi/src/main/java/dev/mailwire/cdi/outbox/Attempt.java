@@ -52,7 +52,8 @@ final class Attempt {
             return mark(before, RecipientState.Status.REJECTED, "unparsable recipient: " + e.getMessage());
         }
         try {
-            SendResult sent = transport.send(message, messageId, to, message.getSize());
+            SendResult sent =
+                    transport.send(message, messageId, to, message.spool().size());
             return merge(before, sent.recipients(), null);
         } catch (MailRejectedException e) {
             List<RecipientResult> replies =

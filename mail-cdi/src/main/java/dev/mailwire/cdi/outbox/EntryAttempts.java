@@ -21,41 +21,92 @@ final class EntryAttempts {
 
     private static final Logger LOG = Logger.getLogger(EntryAttempts.class.getName());
 
-    /** Reads the entry an attempt sends, once it holds the lease; null when it does not. */
-    @FunctionalInterface
-    private interface Lease {
-        OutboxStore.Claimed take() throws SQLException;
-    }
-
     private final OutboxStore store;
     private final OutboxSettings settings;
     private final OutcomeRecorder recorder;
     private final Clock clock;
+    private final UnreadableEntries unreadable;
 
     EntryAttempts(OutboxStore store, OutboxSettings settings, OutcomeRecorder recorder, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.recorder = recorder;
         this.clock = clock;
+        this.unreadable = new UnreadableEntries(store, settings.retryPolicy(), recorder, clock);
     }
 
-    /** An entry the sweeper found due: claimed first (false: another node has it), then read. */
-    void due(String id) {
-        attempt(id, () -> store.claim(id, clock.instant()) ? store.load(id) : null);
+    /**
+     * An entry the sweeper found due: claimed first (false: another node has it), then read. A row that cannot be
+     * read is recorded as a failed attempt (see {@link UnreadableEntries}), so it backs off and ends dead-lettered,
+     * instead of being released as it was and found due again at once, by every look, for ever.
+     *
+     * @return whether the row changed: attempted and recorded, or backed off as unreadable
+     */
+    boolean due(String id) {
+        try {
+            if (!store.claim(id, clock.instant())) {
+                return false;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Mailer '" + store.mailer() + "': outbox entry " + id + " not claimed: " + e);
+            return false;
+        }
+        OutboxStore.Claimed entry;
+        StoredMessage message;
+        try {
+            entry = store.load(id);
+            if (entry == null) {
+                return false;
+            }
+            message = parsed(entry);
+        } catch (SQLException | MessagingException | RuntimeException e) {
+            return unreadable.record(id, e);
+        }
+        try {
+            return send(entry, message);
+        } finally {
+            entry.message().close();
+        }
+    }
+
+    /** The stored message, headers parsed; its spool is closed when the headers do not parse. */
+    private static StoredMessage parsed(OutboxStore.Claimed entry) throws MessagingException {
+        try {
+            return new StoredMessage(entry.message());
+        } catch (MessagingException | RuntimeException e) {
+            entry.message().close();
+            throw e;
+        }
     }
 
     /**
      * A committed entry, leased since its insert. Its lease is renewed first when the transaction took long enough
      * to eat into it, so a send starts on nearly the whole lease, as after a claim; the renewal fails, and nothing is
-     * sent, when the lease ran out and another node took the entry over.
+     * sent, when the lease ran out and another node took the entry over. A large message was not kept in memory: it
+     * is read back from the row, which also tells whether the lease is still this node's.
      */
-    void committed(OutboxDispatcher.Committed committed) {
+    boolean committed(OutboxDispatcher.Committed committed) {
         String id = committed.entry().id();
-        attempt(id, () -> {
+        try {
             Instant now = clock.instant();
             boolean fresh = now.isBefore(committed.leasedAt().plus(trustedLeaseAge(settings.lease())));
-            return fresh || store.renew(id, now) ? committed.entry() : null;
-        });
+            if (!fresh && !store.renew(id, now)) {
+                return false;
+            }
+            OutboxStore.Claimed entry = committed.entry().message() != null ? committed.entry() : store.load(id);
+            if (entry == null) {
+                return false;
+            }
+            try {
+                return send(entry, parsed(entry));
+            } finally {
+                entry.message().close();
+            }
+        } catch (SQLException | MessagingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Mailer '" + store.mailer() + "': outbox entry " + id + " not attempted", e);
+            release(id);
+            return false;
+        }
     }
 
     /**
@@ -76,44 +127,29 @@ final class EntryAttempts {
         }
     }
 
-    private void attempt(String id, Lease lease) {
-        try {
-            OutboxStore.Claimed entry = lease.take();
-            if (entry != null) {
-                send(entry);
-            }
-        } catch (SQLException | MessagingException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Mailer '" + store.mailer() + "': outbox entry " + id + " not attempted", e);
-            release(id);
-        }
-    }
-
-    private void send(OutboxStore.Claimed e) throws MessagingException {
-        Attempt.Result result = recorder.attempt(new StoredMessage(e.message()), e.messageId(), e.recipients());
+    /** @return whether the result was recorded */
+    private boolean send(OutboxStore.Claimed e, StoredMessage message) {
+        Attempt.Result result = recorder.attempt(message, e.messageId(), e.recipients());
         int attempts = e.attempts() + 1;
         Instant now = clock.instant();
-        OutboxEntry.State state = OutboxEntry.State.PENDING;
-        Instant next = now;
-        if (!result.anyPending()) {
-            state = result.allDelivered() ? OutboxEntry.State.SENT : OutboxEntry.State.DEAD;
-        } else if (!now.isBefore(e.expiresAt())) {
-            state = OutboxEntry.State.DEAD;
-        } else {
-            next = settings.retryPolicy().next(now, attempts);
-        }
-        Instant completed = state == OutboxEntry.State.PENDING ? null : now;
+        Verdict verdict = Verdict.of(result, attempts, now, e.expiresAt(), settings.retryPolicy());
+        Instant completed = verdict.isFinal() ? now : null;
         try {
-            if (!store.finish(e.id(), state, result.recipients(), attempts, next, completed, result.error())) {
+            ResultWrite.Row row = new ResultWrite.Row(
+                    e.id(), verdict.state(), result.recipients(), attempts, verdict.next(), completed, result.error());
+            if (!ResultWrite.write(store, row)) {
                 LOG.warning(OutboxMessages.LEASE_LOST.format(
                         store.mailer(), e.id(), e.messageId(), settings.property("outbox.lease")));
-                return;
+                return false;
             }
         } catch (SQLException x) {
-            LOG.severe(OutboxMessages.RESULT_NOT_RECORDED.format(store.mailer(), e.id(), e.messageId(), x));
-            return;
+            LOG.severe(OutboxMessages.RESULT_NOT_RECORDED.format(
+                    store.mailer(), e.id(), e.messageId(), ResultWrite.TRIES, x));
+            return false;
         }
-        if (state != OutboxEntry.State.PENDING) {
-            recorder.finished(e.id(), e.messageId(), state == OutboxEntry.State.SENT, result, attempts);
+        if (verdict.isFinal()) {
+            recorder.finished(e.id(), e.messageId(), verdict.delivered(), result, attempts);
         }
+        return true;
     }
 }

@@ -28,17 +28,20 @@ final class InlineOutbox extends Outbox {
     }
 
     @Override
-    public Held hold(byte[] message, String messageId, List<String> recipients) {
+    public Held hold(MessageSpool message, String messageId, List<String> recipients) {
         List<RecipientState> states =
                 recipients.stream().map(RecipientState::pending).toList();
-        return new Held(null, () -> {
-            try {
-                Attempt.Result r = recorder.attempt(new StoredMessage(message), messageId, states);
-                recorder.finished(null, messageId, r.allDelivered(), r, 1);
-            } catch (MessagingException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Mailer '" + recorder.mailer() + "': " + messageId + " not recorded", e);
-            }
-        });
+        return new Held(
+                null,
+                () -> {
+                    try {
+                        Attempt.Result r = recorder.attempt(new StoredMessage(message), messageId, states);
+                        recorder.finished(null, messageId, r.allDelivered(), r, 1);
+                    } catch (MessagingException | RuntimeException e) {
+                        LOG.log(Level.WARNING, "Mailer '" + recorder.mailer() + "': " + messageId + " not recorded", e);
+                    }
+                },
+                message::close);
     }
 
     /** Nothing ever waits: a mail is recorded as its transaction commits, and the mock mailbox refuses nothing. */

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Without a data source: a committed mail is held in memory and delivered from there, with the same back-off and
  * maximum age as the outbox. A crash or a restart loses what is held (a shutdown logs each lost Message-ID), and
- * the number held is bounded, beyond which mail is dropped and logged: the price of needing no table.
+ * the number held is bounded, beyond which mail is dropped and logged: the price of needing no table. So are the
+ * bytes held ({@link MemoryBudget}): a mail that does not fit is refused at {@code send}.
  */
 final class MemoryOutbox extends Outbox {
 
@@ -29,6 +30,7 @@ final class MemoryOutbox extends Outbox {
     private final OutboxSettings settings;
     private final DispatchThreads threads;
     private final Clock clock;
+    private final MemoryBudget budget;
     private final Set<HeldMail> held = ConcurrentHashMap.newKeySet();
     /** From afterCompletion to a dispatch thread without waking one inside {@code commit()}: see {@link HandOver}. */
     private final HandOver<HeldMail> handOver;
@@ -61,6 +63,8 @@ final class MemoryOutbox extends Outbox {
         this.settings = settings;
         this.threads = threads;
         this.clock = clock;
+        this.budget =
+                new MemoryBudget(recorder.mailer(), settings.property("outbox.memory-limit"), settings.memoryLimit());
         this.handOver = new HandOver<>(recorder.mailer(), threads, this::start);
     }
 
@@ -70,30 +74,52 @@ final class MemoryOutbox extends Outbox {
     }
 
     @Override
-    public Held hold(byte[] message, String messageId, List<String> recipients) {
+    public Held hold(MessageSpool message, String messageId, List<String> recipients) {
         List<RecipientState> states =
                 recipients.stream().map(RecipientState::pending).toList();
         StoredMessage stored;
         try {
-            stored = new StoredMessage(message);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("the rendered message does not parse", e);
+            budget.reserve(message.size(), messageId);
+            try {
+                stored = new StoredMessage(message);
+            } catch (MessagingException e) {
+                budget.release(message.size());
+                throw new IllegalStateException("the rendered message does not parse", e);
+            }
+        } catch (RuntimeException e) {
+            message.close();
+            throw e;
         }
-        return new Held(null, () -> {
-            Instant now = clock.instant();
-            committed(new HeldMail(
-                    stored, messageId, states, now, settings.retryPolicy().expiry(now)));
-        });
+        return new Held(
+                null,
+                () -> {
+                    Instant now = clock.instant();
+                    committed(new HeldMail(
+                            stored,
+                            messageId,
+                            states,
+                            now,
+                            settings.retryPolicy().expiry(now)));
+                },
+                () -> forget(stored));
+    }
+
+    /** Gives the mail's bytes back to the budget and deletes its file, if any. */
+    private void forget(StoredMessage message) {
+        budget.release(message.spool().size());
+        message.spool().close();
     }
 
     private void committed(HeldMail mail) {
         if (threads.isClosed()) {
             LOG.warning(OutboxMessages.LOST_AT_SHUTDOWN.format(recorder.mailer(), 1, mail.messageId));
+            forget(mail.message);
             return;
         }
         if (held.size() >= MAX_HELD) {
             LOG.severe(OutboxMessages.MEMORY_FULL.format(recorder.mailer(), held.size(), mail.messageId));
             recorder.finished(null, mail.messageId, false, new Attempt.Result(mail.recipients, "dropped"), 0);
+            forget(mail.message);
             return;
         }
         held.add(mail); // counted, and reported lost at shutdown, from now on
@@ -113,17 +139,20 @@ final class MemoryOutbox extends Outbox {
             mail.recipients = result.recipients();
             mail.attempts++;
             Instant now = clock.instant();
-            if (result.anyPending() && now.isBefore(mail.expires)) {
-                Duration wait = Duration.between(now, settings.retryPolicy().next(now, mail.attempts));
+            Verdict verdict = Verdict.of(result, mail.attempts, now, mail.expires, settings.retryPolicy());
+            if (!verdict.isFinal()) {
+                Duration wait = Duration.between(now, verdict.next());
                 // Not scheduled only when stopping: the mail stays held, so close() reports it lost.
                 threads.later(wait, () -> attempt(mail));
                 return;
             }
             held.remove(mail);
-            recorder.finished(null, mail.messageId, result.allDelivered(), result, mail.attempts);
+            forget(mail.message);
+            recorder.finished(null, mail.messageId, verdict.delivered(), result, mail.attempts);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Mailer '" + recorder.mailer() + "': delivery of " + mail.messageId + " failed", e);
             held.remove(mail);
+            forget(mail.message);
         }
     }
 
@@ -160,5 +189,6 @@ final class MemoryOutbox extends Outbox {
             String ids = held.stream().map(m -> m.messageId).limit(50).collect(Collectors.joining(", "));
             LOG.warning(OutboxMessages.LOST_AT_SHUTDOWN.format(recorder.mailer(), held.size(), ids));
         }
+        held.forEach(m -> forget(m.message));
     }
 }

@@ -26,12 +26,18 @@ public abstract class Outbox implements AutoCloseable {
      *
      * @param entry the outbox entry's id, or null when held in memory
      * @param onCommit what to run once the transaction has committed; must not block or throw
+     * @param onRollback what to run once it has rolled back (give back memory, delete a file); same rules
      */
-    public record Held(String entry, Runnable onCommit) {
+    public record Held(String entry, Runnable onCommit, Runnable onRollback) {
 
         /** Hands the mail to the dispatcher; called from afterCompletion(STATUS_COMMITTED) only. */
         public void committed() {
             onCommit.run();
+        }
+
+        /** Forgets the mail; called from afterCompletion of a transaction that did not commit. */
+        public void rolledBack() {
+            onRollback.run();
         }
     }
 
@@ -49,6 +55,17 @@ public abstract class Outbox implements AutoCloseable {
             DataSource dataSource,
             OutboxTransport transport,
             Consumer<MailOutcome> events) {
+        return durable(mailer, settings, dataSource, transport, events, Clock.systemUTC());
+    }
+
+    /** @param node this node's clock; the outbox runs on the database's, measured against it */
+    static Outbox durable(
+            String mailer,
+            OutboxSettings settings,
+            DataSource dataSource,
+            OutboxTransport transport,
+            Consumer<MailOutcome> events,
+            Clock node) {
         OutboxTable table = new OutboxTable(settings.table());
         DispatchThreads threads = DispatchThreads.create(mailer, settings.threads());
         try {
@@ -67,8 +84,10 @@ public abstract class Outbox implements AutoCloseable {
         String owner = UUID.randomUUID().toString();
         OutboxStore store = new OutboxStore(mailer, dataSource, table, owner, settings.lease());
         OutcomeRecorder recorder = new OutcomeRecorder(mailer, transport, events);
-        OutboxDispatcher dispatcher = new OutboxDispatcher(store, settings, recorder, threads, Clock.systemUTC());
-        TableOutbox outbox = new TableOutbox(store, settings, dispatcher, Clock.systemUTC());
+        DatabaseClock[] clock = new DatabaseClock[1];
+        threads.runOutsideTransaction(() -> clock[0] = DatabaseClock.of(node, dataSource));
+        OutboxDispatcher dispatcher = new OutboxDispatcher(store, settings, recorder, threads, clock[0]);
+        TableOutbox outbox = new TableOutbox(store, settings, dispatcher, clock[0]);
         dispatcher.start();
         return outbox;
     }
@@ -105,10 +124,11 @@ public abstract class Outbox implements AutoCloseable {
      * Keeps the mail as part of the current transaction. Throws a {@code MailerException} when it cannot, so the
      * caller's transaction can roll back.
      *
-     * @param message the bytes from {@link #render}
+     * @param message the message as rendered for sending; the outbox owns it from now on (and closes it, even when
+     *     this throws)
      * @param recipients the envelope recipients
      */
-    public abstract Held hold(byte[] message, String messageId, List<String> recipients);
+    public abstract Held hold(MessageSpool message, String messageId, List<String> recipients);
 
     /**
      * This mailer's figures for its {@code MailerMonitor}: answered from memory, so a health poll or a metric export

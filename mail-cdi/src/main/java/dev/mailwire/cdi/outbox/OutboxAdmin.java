@@ -83,7 +83,7 @@ public final class OutboxAdmin {
      * Puts a dead letter back in line: its recipients not yet delivered become pending again, it is due at once, and
      * it gets a fresh {@code outbox.max-age}. Recipients that accepted it are never sent it again.
      *
-     * @return false if there is no dead entry with that id
+     * @return false if there is no dead entry with that id, or its recipients column does not parse
      */
     public boolean requeue(String id) throws SQLException {
         Optional<OutboxEntry> found = entry(id).filter(e -> e.state() == OutboxEntry.State.DEAD);
@@ -91,11 +91,14 @@ public final class OutboxAdmin {
             return false;
         }
         OutboxEntry e = found.get();
+        if (e.recipients().isEmpty()) {
+            return false; // its recipients column does not parse: fix the row (or delete it) first
+        }
         List<RecipientState> again = new ArrayList<>();
         for (RecipientState r : e.recipients()) {
             again.add(r.status() == RecipientState.Status.DELIVERED ? r : RecipientState.pending(r.address()));
         }
-        Instant now = Instant.now();
+        Instant now = DatabaseClock.of(java.time.Clock.systemUTC(), dataSource).instant(); // the nodes' time
         Duration maxAge = Duration.between(e.createdAt(), e.expiresAt());
         String sql = "UPDATE " + table.name + " SET state = 'PENDING', recipients = ?, attempts = 0,"
                 + " next_attempt_at = ?, expires_at = ?, completed_at = NULL, last_error = NULL"
@@ -134,7 +137,7 @@ public final class OutboxAdmin {
                             rs.getString(2),
                             rs.getString(3),
                             OutboxEntry.State.valueOf(rs.getString(4)),
-                            RecipientState.decode(rs.getString(5)),
+                            readable(rs.getString(5)),
                             rs.getInt(6),
                             instant(rs, 7),
                             instant(rs, 8),
@@ -144,6 +147,18 @@ public final class OutboxAdmin {
                 }
             }
             return entries;
+        }
+    }
+
+    /**
+     * The recipients, or none when the column does not parse (a row edited by hand): such a row is still listed,
+     * with its {@code lastError} saying why it was dead-lettered, so that an operator can see and delete it.
+     */
+    private static List<RecipientState> readable(String column) {
+        try {
+            return RecipientState.decode(column);
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,6 +51,11 @@ final class OutboxDispatcher implements AutoCloseable {
     private final Map<String, Committed> waiting = new ConcurrentHashMap<>();
 
     private final AtomicBoolean looking = new AtomicBoolean();
+    /** Attempts that changed their row (recorded a result, or backed an unreadable row off). */
+    private final AtomicLong progress = new AtomicLong();
+    /** {@link #progress} when the last look started its attempts. */
+    private volatile long progressAtLook;
+
     private volatile boolean lookAgain;
     private volatile boolean backlog;
     private volatile Instant lastPurge = Instant.EPOCH;
@@ -144,13 +150,17 @@ final class OutboxDispatcher implements AutoCloseable {
     }
 
     void sweep() {
+        if (clock instanceof DatabaseClock database) {
+            database.resync();
+        }
         lookAgain = true;
         takeDue();
         try {
             Instant now = clock.instant();
             if (now.isAfter(lastPurge.plus(PURGE_EVERY))) {
                 lastPurge = now;
-                store.purge(now.minus(settings.retention()));
+                store.purge(OutboxEntry.State.SENT, now.minus(settings.retention()));
+                store.purge(OutboxEntry.State.DEAD, now.minus(settings.deadRetention()));
             }
         } catch (SQLException | RuntimeException e) {
             // A periodic task that throws is never run again: report and carry on at the next interval.
@@ -163,10 +173,12 @@ final class OutboxDispatcher implements AutoCloseable {
      * Runs on a dispatch thread once its send ended and its room is free again. Without it a backlog drained at
      * {@code 2 × pool.max-size} mails per poll interval while the connections sat idle (10,000 mails: ~1 h 45 min
      * at the defaults); with it each freed thread takes the next due entry at once. Only while a backlog is known,
-     * so an idle outbox does not query the table after every send.
+     * so an idle outbox does not query the table after every send; and only once an attempt since the last look
+     * changed its row: when a look started nothing that succeeded (rows another node took, a database failing), the
+     * next look waits for the poll interval instead of finding the same rows due again at once.
      */
     private void freed() {
-        if (backlog && !closing) {
+        if (backlog && !closing && progress.get() != progressAtLook) {
             lookAgain = true;
             takeDue();
         }
@@ -201,6 +213,7 @@ final class OutboxDispatcher implements AutoCloseable {
         }
         try {
             int limit = room + inHand.size();
+            progressAtLook = progress.get();
             List<String> due = store.due(limit, clock.instant());
             int started = 0;
             for (int i = 0; i < due.size() && started < room; i++) {
@@ -235,8 +248,8 @@ final class OutboxDispatcher implements AutoCloseable {
     /** An entry the sweeper found due. */
     private void attempt(String id) {
         try {
-            if (!threads.isClosed()) {
-                attempts.due(id);
+            if (!threads.isClosed() && attempts.due(id)) {
+                progress.incrementAndGet();
             }
         } finally {
             inHand.remove(id);
@@ -250,8 +263,8 @@ final class OutboxDispatcher implements AutoCloseable {
         try {
             if (threads.isClosed()) {
                 attempts.release(id); // for another node, or this one restarted, at its next sweep
-            } else {
-                attempts.committed(committed);
+            } else if (attempts.committed(committed)) {
+                progress.incrementAndGet();
             }
         } finally {
             inHand.remove(id);

@@ -39,7 +39,7 @@ public record OutboxEntry(
         PENDING,
         /** Delivered to every recipient; deleted after {@code outbox.retention}. */
         SENT,
-        /** Dead-lettered: not retried until requeued; kept until an operator deletes or requeues it. */
+        /** Dead-lettered: not retried until requeued; deleted after {@code outbox.dead-retention}. */
         DEAD
     }
 

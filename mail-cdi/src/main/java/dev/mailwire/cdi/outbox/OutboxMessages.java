@@ -34,6 +34,10 @@ public enum OutboxMessages {
             "Mailer '%s': %s (%s) must be longer than %s (%s), or a slow send could be taken over by another node and"
                     + " sent twice."),
     TRANSACTION_UNUSABLE("MWTX-008", "Mailer '%s': the JTA transaction cannot take the mail (Message-ID %s): %s"),
+    MEMORY_LIMIT(
+            "MWTX-009",
+            "Mailer '%s': mail %s (%d bytes) does not fit in memory beside the %d bytes of committed mail waiting"
+                    + " there (%s=%d). Set outbox.datasource to keep mail in a table, or raise the limit."),
     DEAD_LETTERED("MWTX-101", "Mailer '%s': mail %s (outbox entry %s) dead-lettered after %d attempt(s): %s"),
     LEASE_LOST(
             "MWTX-102",
@@ -41,8 +45,8 @@ public enum OutboxMessages {
                     + " it may be delivered twice, with the same Message-ID. Is %s longer than a send takes?"),
     RESULT_NOT_RECORDED(
             "MWTX-103",
-            "Mailer '%s': the result of sending outbox entry %s (Message-ID %s) could not be recorded (%s); once its"
-                    + " lease ends it is sent again, with the same Message-ID."),
+            "Mailer '%s': the result of sending outbox entry %s (Message-ID %s) could not be recorded in %d tries"
+                    + " (%s); once its lease ends it is sent again, with the same Message-ID. Is the database up?"),
     MEMORY_FULL(
             "MWTX-104",
             "Mailer '%s': %d committed mails already wait in memory for delivery; mail %s is dropped. Set"
@@ -50,6 +54,10 @@ public enum OutboxMessages {
     LOST_AT_SHUTDOWN(
             "MWTX-105", "Mailer '%s': stopping with %d committed mail(s) not delivered and no outbox to keep them: %s"),
     SWEEP_FAILED("MWTX-106", "Mailer '%s': the outbox sweep failed (%s); it runs again in %s."),
+    UNREADABLE(
+            "MWTX-108",
+            "Mailer '%s': outbox entry %s (Message-ID %s) cannot be read, attempt %d (%s); %s. Look at the row's"
+                    + " recipients and message columns, fix or delete it."),
     NO_TRANSACTION_MANAGER(
             "MWTX-107",
             "Mailer '%s': transactional=auto, but no JTA transaction manager was found; every mail is sent at once.");

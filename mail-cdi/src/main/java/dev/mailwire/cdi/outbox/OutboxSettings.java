@@ -21,8 +21,10 @@ import java.util.Objects;
  * @param batchSize the most entries one sweep claims
  * @param lease how long a node owns an entry it is sending; must outlast one whole send
  * @param retention how long sent entries are kept before they are deleted
+ * @param deadRetention how long dead-lettered entries are kept before they are deleted
  * @param pollInterval how often the sweeper looks for due entries
  * @param threads the most mails this mailer's dispatcher sends at once
+ * @param memoryLimit without a data source, the most bytes of committed mail held in memory
  */
 public record OutboxSettings(
         String keyPrefix,
@@ -35,8 +37,10 @@ public record OutboxSettings(
         int batchSize,
         Duration lease,
         Duration retention,
+        Duration deadRetention,
         Duration pollInterval,
-        int threads) {
+        int threads,
+        long memoryLimit) {
 
     public OutboxSettings {
         Objects.requireNonNull(keyPrefix, "keyPrefix");
@@ -46,9 +50,10 @@ public record OutboxSettings(
         Objects.requireNonNull(maxAge, "maxAge");
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(deadRetention, "deadRetention");
         Objects.requireNonNull(pollInterval, "pollInterval");
-        if (batchSize < 1 || threads < 1) {
-            throw new IllegalArgumentException("batchSize and threads must be at least 1");
+        if (batchSize < 1 || threads < 1 || memoryLimit < 1) {
+            throw new IllegalArgumentException("batchSize, threads and memoryLimit must be at least 1");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.mailwire.cdi.outbox;
 
 import dev.mailwire.cdi.stats.OutboxFigures;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +18,8 @@ import javax.sql.DataSource;
 /**
  * The JDBC side of one mailer's outbox. Insertion runs in the caller's JTA transaction (the DataSource enlists the
  * connection); everything else runs outside one, each statement committing on its own, so a claim is visible to the
- * other nodes at once. Times are this JVM's clock: nodes sharing a table need synchronised clocks (NTP), and a
- * lease far longer than their skew.
+ * other nodes at once. Times come from the caller's clock, the database's as this node measures it
+ * ({@link DatabaseClock}), so nodes whose wall clocks disagree still agree on when a lease ends.
  */
 final class OutboxStore {
 
@@ -26,9 +28,12 @@ final class OutboxStore {
             String id,
             String messageId,
             List<RecipientState> recipients,
-            byte[] message,
+            MessageSpool message,
             int attempts,
             Instant expiresAt) {}
+
+    /** What a row holds besides its content: readable even when its recipients or message are not. */
+    record Head(String messageId, int attempts, Instant expiresAt) {}
 
     private final String mailer;
     private final DataSource dataSource;
@@ -61,18 +66,29 @@ final class OutboxStore {
      * @return whether the connection was enlisted (false: nothing was inserted)
      */
     boolean insert(
-            String id, String messageId, List<RecipientState> recipients, byte[] message, Instant now, Instant expires)
+            String id,
+            String messageId,
+            List<RecipientState> recipients,
+            MessageSpool message,
+            Instant now,
+            Instant expires)
             throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             if (c.getAutoCommit()) {
                 return false;
             }
-            try (PreparedStatement s = c.prepareStatement(table.insert())) {
+            try (PreparedStatement s = c.prepareStatement(table.insert());
+                    InputStream content = message.inHeap() ? null : message.open()) {
                 s.setString(1, id);
                 s.setString(2, mailer);
                 s.setString(3, messageId);
                 s.setString(4, RecipientState.encode(recipients));
-                s.setBytes(5, message);
+                if (content == null) {
+                    s.setBytes(5, message.bytes());
+                } else {
+                    // Streamed by the driver from the file as the statement runs: never whole in heap.
+                    s.setBinaryStream(5, content, message.size());
+                }
                 s.setObject(6, time(now));
                 s.setObject(7, time(now));
                 s.setObject(8, time(expires));
@@ -81,6 +97,8 @@ final class OutboxStore {
                 s.executeUpdate();
             }
             return true;
+        } catch (IOException e) {
+            throw new SQLException("the rendered message cannot be read back from its file: " + e.getMessage(), e);
         }
     }
 
@@ -134,11 +152,21 @@ final class OutboxStore {
                 if (!rs.next()) {
                     return null;
                 }
+                String messageId = rs.getString(1);
+                List<RecipientState> recipients = RecipientState.decode(rs.getString(2));
+                MessageSpool message;
+                // Streamed into a spool (a file past a megabyte). H2 streams a BLOB from its store; PostgreSQL's
+                // driver holds a BYTEA whole in heap while it reads it, whatever the API.
+                try (InputStream in = rs.getBinaryStream(3)) {
+                    message = MessageSpool.copy(in);
+                } catch (IOException e) {
+                    throw new SQLException("the stored message cannot be read: " + e.getMessage(), e);
+                }
                 return new Claimed(
                         id,
-                        rs.getString(1),
-                        RecipientState.decode(rs.getString(2)),
-                        rs.getBytes(3),
+                        messageId,
+                        recipients,
+                        message,
                         rs.getInt(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant());
             }
@@ -146,25 +174,51 @@ final class OutboxStore {
     }
 
     /** Records an attempt and gives up the lease; false when the lease was lost meanwhile. */
-    boolean finish(
-            String id,
-            OutboxEntry.State state,
-            List<RecipientState> recipients,
-            int attempts,
-            Instant next,
-            Instant completed,
-            String error)
-            throws SQLException {
+    boolean finish(ResultWrite.Row row) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(table.finish())) {
-            s.setString(1, state.name());
-            s.setString(2, RecipientState.encode(recipients));
-            s.setInt(3, attempts);
-            s.setObject(4, time(next));
-            s.setObject(5, completed == null ? null : time(completed));
-            s.setString(6, error == null ? null : truncate(error, 2000));
-            s.setString(7, id);
+            s.setString(1, row.state().name());
+            s.setString(2, RecipientState.encode(row.recipients()));
+            s.setInt(3, row.attempts());
+            s.setObject(4, time(row.next()));
+            s.setObject(5, row.completed() == null ? null : time(row.completed()));
+            s.setString(6, row.error() == null ? null : truncate(StoredText.clean(row.error()), 2000));
+            s.setString(7, row.id());
             s.setString(8, owner);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** This node's leased row's plain columns; null when the lease is not this node's any more. */
+    Head head(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.head())) {
+            s.setString(1, id);
+            s.setString(2, owner);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Head(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant());
+            }
+        }
+    }
+
+    /** Records a failed read as an attempt, leaving recipients and message as they are; gives up the lease. */
+    boolean unreadable(String id, OutboxEntry.State state, int attempts, Instant next, Instant completed, String error)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.unreadable())) {
+            s.setString(1, state.name());
+            s.setInt(2, attempts);
+            s.setObject(3, time(next));
+            s.setObject(4, completed == null ? null : time(completed));
+            s.setString(5, truncate(StoredText.clean(error), 2000));
+            s.setString(6, id);
+            s.setString(7, owner);
             return s.executeUpdate() == 1;
         }
     }
@@ -200,11 +254,15 @@ final class OutboxStore {
         return new OutboxFigures(pending, oldest, dead);
     }
 
-    /** Deletes sent entries completed before {@code before}. */
-    int purge(Instant before) throws SQLException {
+    /**
+     * Deletes entries in {@code state} (SENT or DEAD) completed before {@code before}. Dead letters go whole, not
+     * only their message: a row without its message could not be requeued, and would only look like one that can.
+     */
+    int purge(OutboxEntry.State state, Instant before) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(table.purge())) {
-            s.setObject(1, time(before));
+            s.setString(1, state.name());
+            s.setObject(2, time(before));
             return s.executeUpdate();
         }
     }

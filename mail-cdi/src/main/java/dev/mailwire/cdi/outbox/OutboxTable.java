@@ -139,6 +139,16 @@ final class OutboxTable {
                 + " WHERE id = ? AND lease_owner = ?";
     }
 
+    String head() {
+        return "SELECT message_id, attempts, expires_at FROM " + name + " WHERE id = ? AND lease_owner = ?";
+    }
+
+    /** A failed read recorded as an attempt: recipients and message are left as they are. */
+    String unreadable() {
+        return "UPDATE " + name + " SET state = ?, attempts = ?, next_attempt_at = ?, completed_at = ?, last_error = ?,"
+                + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
+    }
+
     String release() {
         return "UPDATE " + name + " SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
     }
@@ -149,7 +159,8 @@ final class OutboxTable {
                 + " WHERE mailer = ? AND state IN ('PENDING', 'DEAD') GROUP BY state";
     }
 
+    /** Entries of one state completed before a time: sent ones after outbox.retention, dead after dead-retention. */
     String purge() {
-        return "DELETE FROM " + name + " WHERE state = 'SENT' AND completed_at < ?";
+        return "DELETE FROM " + name + " WHERE state = ? AND completed_at < ?";
     }
 }

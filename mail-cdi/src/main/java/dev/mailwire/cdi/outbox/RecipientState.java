@@ -31,8 +31,8 @@ public record RecipientState(String address, Status status, int code, String rep
     public RecipientState {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(status, "status");
-        // One line per recipient in the table: the reply text must not break the format.
-        reply = reply == null ? "" : reply.replaceAll("[\\t\\r\\n]+", " ").strip();
+        // One line per recipient in the table (no tab or line break), and nothing a database refuses (NUL).
+        reply = StoredText.clean(reply);
     }
 
     static RecipientState pending(String address) {

@@ -3,9 +3,9 @@ package dev.mailwire.cdi.outbox;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Properties;
 
@@ -25,11 +25,24 @@ final class StoredMessage extends MimeMessage {
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
-    private final byte[] bytes;
+    private final MessageSpool spool;
+
+    /** Parses the headers; the body stays in the spool (its file, for a large message), read only to be sent. */
+    StoredMessage(MessageSpool spool) throws MessagingException {
+        super(SESSION, shared(spool));
+        this.spool = spool;
+    }
 
     StoredMessage(byte[] bytes) throws MessagingException {
-        super(SESSION, new ByteArrayInputStream(bytes));
-        this.bytes = bytes;
+        this(MessageSpool.of(bytes));
+    }
+
+    private static InputStream shared(MessageSpool spool) throws MessagingException {
+        try {
+            return spool.shared();
+        } catch (IOException e) {
+            throw new MessagingException("the stored message cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** The bytes of {@code message} as the SMTP transport would send them. */
@@ -39,24 +52,23 @@ final class StoredMessage extends MimeMessage {
         return out.toByteArray();
     }
 
-    /** The stored bytes; not a copy (package code only reads them). */
-    byte[] bytes() {
-        return bytes;
+    MessageSpool spool() {
+        return spool;
     }
 
     @Override
     public void writeTo(OutputStream os) throws IOException {
-        os.write(bytes);
+        spool.writeTo(os);
     }
 
     @Override
     public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
-        os.write(bytes);
+        spool.writeTo(os);
     }
 
     @Override
     public int getSize() {
-        return bytes.length;
+        return (int) Math.min(Integer.MAX_VALUE, spool.size());
     }
 
     /** Keeps the stored Message-ID should anything call {@code saveChanges()}. */

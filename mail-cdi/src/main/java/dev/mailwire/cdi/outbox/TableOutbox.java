@@ -30,7 +30,7 @@ final class TableOutbox extends Outbox {
     }
 
     @Override
-    public Held hold(byte[] message, String messageId, List<String> recipients) {
+    public Held hold(MessageSpool message, String messageId, List<String> recipients) {
         String id = newId();
         Instant now = clock.instant();
         List<RecipientState> pending =
@@ -40,10 +40,17 @@ final class TableOutbox extends Outbox {
         try {
             enlisted = store.insert(id, messageId, pending, message, now, expires);
         } catch (SQLException e) {
+            message.close();
             throw new MailerException(
                     store.mailer(),
                     OutboxMessages.INSERT_FAILED.format(store.mailer(), messageId, store.table().name, e.getMessage()),
                     e);
+        }
+        // A large message was streamed from its file into the row: it is read back from there to be sent, so no
+        // node ever holds it whole in heap. Only a small one is kept in memory for the send after commit.
+        MessageSpool inMemory = message.inHeap() ? message : null;
+        if (inMemory == null) {
+            message.close();
         }
         if (!enlisted) {
             throw new MailerConfigurationException(
@@ -52,10 +59,10 @@ final class TableOutbox extends Outbox {
                     OutboxMessages.NOT_ENLISTED.format(
                             store.mailer(), settings.dataSource(), settings.property("outbox.datasource")));
         }
-        // Sent from memory after commit: the bytes are those just written, and the row is leased to this node.
+        // Sent after commit from the bytes just written (or from the row), and the row is leased to this node.
         OutboxDispatcher.Committed committed = new OutboxDispatcher.Committed(
-                new OutboxStore.Claimed(id, messageId, pending, message, 0, expires), now);
-        return new Held(id, () -> dispatcher.committed(committed));
+                new OutboxStore.Claimed(id, messageId, pending, inMemory, 0, expires), now);
+        return new Held(id, () -> dispatcher.committed(committed), () -> {});
     }
 
     /** The sweeper's last count of this mailer's rows: health polls and metric exports never query the table. */

@@ -136,7 +136,7 @@ class ClaimsAreExclusiveAcrossNodesTest {
                 id,
                 "<" + id + "@test>",
                 List.of(RecipientState.pending("a@example.org")),
-                new byte[] {1},
+                MessageSpool.of(new byte[] {1}),
                 now,
                 now.plusSeconds(3600)));
         return id;

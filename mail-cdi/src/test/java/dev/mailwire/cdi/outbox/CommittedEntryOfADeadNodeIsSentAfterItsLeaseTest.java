@@ -51,7 +51,7 @@ class CommittedEntryOfADeadNodeIsSentAfterItsLeaseTest {
                     id,
                     messageId,
                     List.of(RecipientState.pending(to)),
-                    message,
+                    MessageSpool.of(message),
                     committed,
                     committed.plus(Duration.ofHours(1))));
 

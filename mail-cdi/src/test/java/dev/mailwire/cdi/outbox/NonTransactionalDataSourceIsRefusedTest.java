@@ -33,11 +33,13 @@ class NonTransactionalDataSourceIsRefusedTest {
                 10,
                 Duration.ofMinutes(1),
                 Duration.ofDays(1),
+                Duration.ofDays(30),
                 Duration.ofSeconds(1),
-                1);
+                1,
+                1 << 20);
         try (Outbox outbox = Outbox.durable("<default>", settings, plain, (m, id, to, size) -> null, o -> {})) {
-            assertThatThrownBy(() ->
-                            Jta.inTransaction(() -> outbox.hold(new byte[] {1}, "<x@test>", List.of("a@example.org"))))
+            assertThatThrownBy(() -> Jta.inTransaction(
+                            () -> outbox.hold(MessageSpool.of(new byte[] {1}), "<x@test>", List.of("a@example.org"))))
                     .isInstanceOf(MailerConfigurationException.class)
                     .hasMessageContaining("MWTX-005")
                     .hasMessageContaining("mailwire.mailer.outbox.datasource");

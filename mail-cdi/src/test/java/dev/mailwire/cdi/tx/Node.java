@@ -24,6 +24,7 @@ final class Node implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> committed = new ArrayList<>();
+    private final List<String> seen = new ArrayList<>();
 
     private Node(String name, Process process) {
         this.name = name;
@@ -34,6 +35,11 @@ final class Node implements AutoCloseable {
     }
 
     static Node start(String name, Map<String, String> properties) throws IOException {
+        return start(name, properties, OutboxNode.class, "-Xmx256m");
+    }
+
+    /** A node running {@code main} (given the properties file, as {@link OutboxNode} is) with {@code maxHeap}. */
+    static Node start(String name, Map<String, String> properties, Class<?> main, String maxHeap) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "nodes"));
         Path config = dir.resolve(name + ".properties");
         Properties p = new Properties();
@@ -44,7 +50,7 @@ final class Node implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
+                maxHeap,
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
@@ -53,7 +59,7 @@ final class Node implements AutoCloseable {
         if (logging != null) {
             command.add("-Djava.util.logging.config.file=" + logging);
         }
-        command.add(OutboxNode.class.getName());
+        command.add(main.getName());
         command.add(config.toString());
         Process process = new ProcessBuilder(command)
                 .redirectError(dir.resolve(name + ".log").toFile())
@@ -77,6 +83,9 @@ final class Node implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String line = lines.poll(50, TimeUnit.MILLISECONDS);
+            if (line != null && seen.size() < 20) {
+                seen.add(line);
+            }
             if (line != null && line.startsWith("COMMITTED ")) {
                 committed.add(line.substring("COMMITTED ".length()));
             } else if (expected.equals(line)) {
@@ -85,7 +94,7 @@ final class Node implements AutoCloseable {
             if (System.nanoTime() > deadline || (line == null && !process.isAlive() && lines.isEmpty())) {
                 throw new AssertionError("node " + name + " did not print " + expected + " within " + timeout
                         + (process.isAlive() ? "" : " (exited with " + process.exitValue() + ")")
-                        + "; see target/nodes/" + name + ".log");
+                        + "; it printed " + seen + "; see target/nodes/" + name + ".log");
             }
         }
     }

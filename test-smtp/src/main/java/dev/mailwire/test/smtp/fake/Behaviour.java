@@ -14,6 +14,9 @@ public interface Behaviour {
     /** The well-behaved server. */
     Behaviour NORMAL = new Behaviour() {};
 
+    /** What a well-behaved server answers to a RCPT it accepts. */
+    String ACCEPTED_RECIPIENT = "250 2.1.5 Ok";
+
     /** Before the greeting; {@link Action#reply} replaces the 220 greeting. */
     default Action onConnect(SmtpConnection connection) {
         return Action.proceed();
@@ -37,6 +40,11 @@ public interface Behaviour {
     /** After the final dot, before the reply to it; the message is already recorded. */
     default Action onMessage(SmtpConnection connection, ReceivedMessage message) {
         return Action.proceed();
+    }
+
+    /** The reply line (no CR LF) to a RCPT the server accepts: a test may put odd text, control characters, in it. */
+    default String acceptedRecipientReply(SmtpConnection connection, String address) {
+        return ACCEPTED_RECIPIENT;
     }
 
     /** A pause after each byte of every reply on this connection; zero sends replies whole. */
@@ -75,6 +83,12 @@ public interface Behaviour {
             public Action onMessage(SmtpConnection c, ReceivedMessage message) {
                 Action action = first.onMessage(c, message);
                 return action.isProceed() ? next.onMessage(c, message) : action;
+            }
+
+            @Override
+            public String acceptedRecipientReply(SmtpConnection c, String address) {
+                String reply = first.acceptedRecipientReply(c, address);
+                return reply.equals(ACCEPTED_RECIPIENT) ? next.acceptedRecipientReply(c, address) : reply;
             }
 
             @Override

@@ -238,8 +238,9 @@ final class ConnectionHandler implements Runnable, SmtpConnection {
         if (from == null) {
             respond("503 5.5.1 Error: need MAIL command\r\n");
         } else {
-            recipients.add(SmtpArguments.address(arguments));
-            respond("250 2.1.5 Ok\r\n");
+            String address = SmtpArguments.address(arguments);
+            recipients.add(address);
+            respond(server.behaviour().acceptedRecipientReply(this, address) + "\r\n");
         }
     }
 
