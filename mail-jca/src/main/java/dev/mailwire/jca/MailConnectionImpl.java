@@ -40,6 +40,7 @@ final class MailConnectionImpl implements MailConnection {
         if (recipients == null || recipients.length == 0) {
             throw new InvalidMailException(mailer, "to", "Mailer '" + mailer + "': the mail has no recipient.");
         }
+        // Saves the message before checking it: a content type from a DataHandler is a header only once saved.
         MessageValidator.validate(mailer, message, recipients);
         return mc.send(this, message, recipients);
     }
