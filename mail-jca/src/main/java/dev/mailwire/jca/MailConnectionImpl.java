@@ -29,7 +29,11 @@ final class MailConnectionImpl implements MailConnection {
         try {
             recipients = message.getAllRecipients();
         } catch (MessagingException e) {
-            throw new InvalidMailException(mailer, "to", "Mailer '" + mailer + "': unreadable recipients: " + e);
+            // The parser's text quotes the header, line breaks included: escaped, so it cannot forge a log line.
+            throw new InvalidMailException(
+                    mailer,
+                    "to",
+                    "Mailer '" + mailer + "': unreadable recipients: " + MessageValidator.escaped(e.toString()));
         }
         return send(message, recipients);
     }

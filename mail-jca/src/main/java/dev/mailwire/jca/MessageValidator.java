@@ -113,4 +113,13 @@ public final class MessageValidator {
     public static void checkSize(String mailer, long size, OptionalLong serverLimit, long configuredMax) {
         MailChecks.checkSize(mailer, size, serverLimit, configuredMax);
     }
+
+    /**
+     * A library's error text, which may quote the caller's value with its line breaks, made safe to put in an error
+     * message or a log line: CR, LF, controls and non-ASCII escaped ({@code \r}, {@code \u560a}), cut after 200
+     * characters.
+     */
+    public static String escaped(String text) {
+        return MailChecks.escaped(text);
+    }
 }

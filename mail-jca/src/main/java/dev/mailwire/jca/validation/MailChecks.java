@@ -39,6 +39,10 @@ public final class MailChecks {
         }
     }
 
+    public static String escaped(String text) {
+        return Problems.escape(text);
+    }
+
     public static void checkText(String mailer, String field, String value) {
         Objects.requireNonNull(value, field);
         int bad = Text.firstForbiddenInText(value);
