@@ -92,7 +92,8 @@ class HostileBodiesCrossTheWireCanonicalTest {
             report.figure(
                             "hostile mails",
                             attempts,
-                            "the input, not a measurement: " + corpus.size() + " cases: 13 contents (bare CR, bare LF, lone dots, 6 smuggling end-of-data"
+                            "the input, not a measurement: " + corpus.size()
+                                    + " cases: 13 contents (bare CR, bare LF, lone dots, 6 smuggling end-of-data"
                                     + " sequences each followed by a whole SMTP transaction for evil.test, a line of 1,200"
                                     + " octets of 8-bit text) × 5 parts (text, HTML, text attachment, binary attachment,"
                                     + " inline part), through " + PATHS.length + " entry paths (`" + PATHS[0] + "`, `"

@@ -122,7 +122,8 @@ class HostileHeadersNeverReachTheWireTest {
             report.figure(
                             "hostile mails",
                             attempts,
-                            "the input, not a measurement: " + corpus.size() + " cases (" + HeaderCorpus.SEPARATORS.length + " separators, including"
+                            "the input, not a measurement: " + corpus.size() + " cases ("
+                                    + HeaderCorpus.SEPARATORS.length + " separators, including"
                                     + " the bidi controls RLO and RLI, × "
                                     + corpus.size() / HeaderCorpus.SEPARATORS.length
                                     + " fields: subject, custom header name and value,"
