@@ -130,6 +130,10 @@ class InjectionCorpusIsRefusedTest {
                         "LRE in encoded display name",
                         "from",
                         () -> header("From", "=?UTF-8?Q?Ada=E2=80=AA?= <a@x.org>")),
+                attack(
+                        "RFC 2047 CRLF inside a quoted display name",
+                        "to",
+                        () -> header("To", "\"Ada =?UTF-8?Q?=0D=0ABcc:_x@evil.test?=\" <a@x.org>")),
                 // Headers a sender may not write.
                 attack("Return-Path header", "header Return-Path", () -> header("Return-Path", "<bounce@evil.test>")),
                 attack("Sender header", "sender", () -> header("Sender", "ceo@example.org")),
