@@ -6,8 +6,8 @@ import java.util.Locale;
  * Headers a sender may not write, through the {@code Mail} builder's custom headers or on a {@code MimeMessage}.
  *
  * <ul>
- *   <li>{@code Return-Path} is added by the final delivery server from the envelope (RFC 5321 section 4.4); one written by
- *       the sender is false, and tools that read it send bounces and auto-replies to whoever it names.
+ *   <li>{@code Return-Path} is added by the final delivery server from the envelope (RFC 5321 section 4.4); one
+ *       written by the sender is false, and tools that read it send bounces and auto-replies to whoever it names.
  *   <li>{@code Sender} names the mailbox responsible for sending when it differs from From (RFC 5322 §3.6.2), and
  *       clients show "on behalf of" from it. Mailwire is that agent and already says who is responsible: the
  *       envelope sender and From it was configured or given. A Sender taken from the application (or from data

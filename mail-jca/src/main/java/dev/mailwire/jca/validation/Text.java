@@ -30,10 +30,11 @@ final class Text {
 
     /**
      * The index of the first Unicode bidirectional embedding, override or isolate control (U+202A to U+202E, U+2066
-     * to U+2069), -1 if none. In a display or file name they reorder what a reader sees ({@code invoice\u202Egpj.exe}
-     * shows as {@code invoiceexe.jpg}, CVE-2021-42574's trick). The marks U+200E and U+200F (and U+061C) are allowed:
-     * they act as one invisible strong letter, cannot reverse a run of text, and names mixing Hebrew or Arabic with
-     * Latin or digits need them to display in the right order.
+     * to U+2069), -1 if none. In a display or file name they reorder what a reader sees ({@code invoice}, U+202E,
+     * {@code gpj.exe} shows as {@code invoiceexe.jpg}: the right-to-left override trick, also behind Trojan Source,
+     * CVE-2021-42574). The marks U+200E and U+200F (and U+061C) are allowed: they act as one invisible strong letter,
+     * cannot reverse a run of text, and names mixing Hebrew or Arabic with Latin or digits need them to display in
+     * the right order.
      */
     static int firstBidiControl(String s) {
         for (int i = 0; i < s.length(); i++) {
