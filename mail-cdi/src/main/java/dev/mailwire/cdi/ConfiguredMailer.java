@@ -68,9 +68,8 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
     @Override
     public SendResult send(MimeMessage message) {
         ensureOpen();
-        MessageValidator.validate(name, message, recipients(message));
-        // Saved before it is measured, so the count covers the headers that saving adds.
-        String messageId = MessageBytes.freeze(name, message);
+        // Saved by the validator before it is checked and measured: what is checked and counted is what is sent.
+        String messageId = MessageValidator.validate(name, message, recipients(message));
         return deliver(prepare(message, messageId, measured(message)));
     }
 
@@ -141,7 +140,8 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
         try {
             recipients = message.getAllRecipients();
         } catch (MessagingException e) {
-            throw new InvalidMailException(name, "to", Messages.UNREADABLE_MESSAGE.format(name, e.getMessage()));
+            throw new InvalidMailException(
+                    name, "to", Messages.UNREADABLE_MESSAGE.format(name, MessageValidator.escaped(e.getMessage())));
         }
         if (recipients == null || recipients.length == 0) {
             throw new InvalidMailException(name, "to", Messages.NO_RECIPIENT.format(name));

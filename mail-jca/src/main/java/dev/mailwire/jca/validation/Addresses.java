@@ -102,10 +102,7 @@ final class Addresses {
         }
         String personal = address.getPersonal();
         if (personal != null) {
-            int badName = Text.firstForbiddenInText(personal);
-            if (badName >= 0) {
-                throw Problems.invalid(mailer, field, "display name " + Text.reasonAt(personal, badName), personal);
-            }
+            Text.checkName(mailer, field, "display name ", personal);
         }
     }
 

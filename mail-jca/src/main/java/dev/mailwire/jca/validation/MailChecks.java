@@ -4,8 +4,10 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The implementation behind {@link dev.mailwire.jca.MessageValidator}, which is the entry point to use; public only
@@ -15,10 +17,13 @@ public final class MailChecks {
 
     private MailChecks() {}
 
-    public static void validate(String mailer, MimeMessage message, Address[] recipients) {
+    public static String validate(String mailer, MimeMessage message, Address[] recipients) {
         Objects.requireNonNull(message, "message");
         try {
-            new PartWalk(mailer).walk(message);
+            // Before saving, which sets an encoding on every part that has none: see LongLines.
+            Set<MimePart> identityEncoded = LongLines.declaredIdentity(message);
+            String messageId = SavedForm.save(mailer, message);
+            new PartWalk(mailer, identityEncoded).walk(message);
             SmtpEnvelopeOptions.check(mailer, message);
             Address[] from = message.getFrom();
             if (from == null || from.length == 0) {
@@ -28,9 +33,14 @@ public final class MailChecks {
             if (envelope == null || Addresses.checkEnvelope(mailer, "recipient", envelope) == 0) {
                 throw Problems.invalid(mailer, "recipient", "none given: a message needs at least one recipient");
             }
+            return messageId;
         } catch (MessagingException e) {
-            throw Problems.invalid(mailer, "message", "cannot be read (" + e.getMessage() + ")");
+            throw Problems.invalid(mailer, "message", "cannot be read (" + Problems.escape(e.getMessage()) + ")");
         }
+    }
+
+    public static String escaped(String text) {
+        return Problems.escape(text);
     }
 
     public static void checkText(String mailer, String field, String value) {
@@ -43,6 +53,7 @@ public final class MailChecks {
 
     public static void checkHeaderName(String mailer, String name) {
         RawHeader.checkName(mailer, "header name", name);
+        RefusedHeaders.check(mailer, "header " + name, name);
     }
 
     public static InternetAddress parseAddress(String mailer, String field, String value) {

@@ -6,17 +6,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimePart;
-import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 import java.io.IOException;
-import java.io.UnsupportedEncodingException;
 import java.util.Enumeration;
+import java.util.Set;
 
 /**
- * Walks every header of a message and of each of its MIME parts. It descends only into multipart content, whose
- * object is already in memory (built with {@code setContent(Multipart)} or parsed from a message); a part's own
- * content, such as a streamed attachment, is never read. A {@code message/rfc822} part is body content for SMTP and
- * is not descended into.
+ * Walks every header of a saved message and of each of its MIME parts: the headers as they will be written. It
+ * descends only into multipart content, whose object is already in memory (built with {@code setContent(Multipart)}
+ * or parsed from a message). A part's own content is read only for a part listed as declaring an identity
+ * transfer encoding ({@link LongLines}); a streamed attachment in base64 is never read. A {@code message/rfc822}
+ * part is body content for SMTP and is not descended into.
  */
 final class PartWalk {
 
@@ -24,9 +24,14 @@ final class PartWalk {
     static final int MAX_DEPTH = 16;
 
     private final String mailer;
+    private final Parameters parameters;
+    private final Set<MimePart> identityEncoded;
 
-    PartWalk(String mailer) {
+    /** @param identityEncoded the parts whose lines to check, from {@link LongLines#declaredIdentity} */
+    PartWalk(String mailer, Set<MimePart> identityEncoded) {
         this.mailer = mailer;
+        this.parameters = new Parameters(mailer);
+        this.identityEncoded = identityEncoded;
     }
 
     void walk(MimePart message) throws MessagingException {
@@ -38,8 +43,11 @@ final class PartWalk {
             throw Problems.invalid(mailer, "message", "nests MIME parts more than " + MAX_DEPTH + " deep");
         }
         try {
-            checkFileNames(part);
+            parameters.check(part);
             checkHeaders(part, depth == 0);
+            if (identityEncoded.contains(part)) {
+                checkLines(part);
+            }
         } catch (InvalidMailException e) {
             throw depth == 0
                     ? e
@@ -52,7 +60,8 @@ final class PartWalk {
         try {
             content = part.getContent();
         } catch (IOException e) {
-            throw Problems.invalid(mailer, "body", "multipart content cannot be read (" + e.getMessage() + ")");
+            throw Problems.invalid(
+                    mailer, "body", "multipart content cannot be read (" + Problems.escape(e.getMessage()) + ")");
         }
         if (content instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
@@ -67,7 +76,7 @@ final class PartWalk {
      * Asks the DataHandler, not the Content-Type header: before {@code saveChanges()} a part given a Multipart has
      * no Content-Type header yet, and {@code isMimeType} would answer text/plain.
      */
-    private static boolean isMultipart(MimePart part) throws MessagingException {
+    static boolean isMultipart(MimePart part) throws MessagingException {
         String type = part.getDataHandler().getContentType();
         try {
             return type != null && new ContentType(type).match("multipart/*");
@@ -83,6 +92,9 @@ final class PartWalk {
             String name = header.getName();
             RawHeader.checkName(mailer, "header name", name);
             String field = Fields.of(name);
+            if (topLevel) {
+                RefusedHeaders.check(mailer, field, name);
+            }
             boolean addresses = topLevel && Fields.isAddressHeader(name);
             String value = RawHeader.checkAndUnfold(mailer, field, name, header.getValue(), addresses);
             if (addresses) {
@@ -95,48 +107,22 @@ final class PartWalk {
 
     /** An encoded-word may hide CR or LF ({@code =?UTF-8?Q?a=0D=0Ab?=}); a client that decodes it shows a break. */
     private void checkDecoded(String field, String value) {
-        String decoded;
-        try {
-            decoded = MimeUtility.decodeText(value);
-        } catch (UnsupportedEncodingException e) {
-            decoded = value;
-        }
+        String decoded = EncodedWords.decode(value);
         int bad = Text.firstForbiddenInText(decoded);
         if (bad >= 0) {
             throw Problems.invalid(mailer, field, "once decoded " + Text.reasonAt(decoded, bad), decoded);
         }
     }
 
-    /**
-     * The file name from Content-Disposition and from Content-Type's {@code name}, both decoded (RFC 2231, RFC
-     * 2047), checked first so the error names the attachment name rather than the header that carries it. A header
-     * that does not parse is left to the raw header check.
-     */
-    private void checkFileNames(MimePart part) throws MessagingException {
-        String fileName;
-        try {
-            fileName = part.getFileName();
-        } catch (ParseException e) {
-            fileName = null;
-        }
-        checkFileName(fileName);
-        String type = part.getHeader("Content-Type", null);
-        if (type != null) {
-            try {
-                checkFileName(new ContentType(type).getParameter("name"));
-            } catch (ParseException e) {
-                // reported by the raw header check, or harmless
-            }
-        }
-    }
-
-    private void checkFileName(String name) {
-        if (name == null) {
-            return;
-        }
-        int bad = Text.firstForbiddenInText(name);
-        if (bad >= 0) {
-            throw Problems.invalid(mailer, "attachment name", Text.reasonAt(name, bad), name);
+    private void checkLines(MimePart part) throws MessagingException {
+        long line = LongLines.firstLongLine(part);
+        if (line > 0) {
+            throw Problems.invalid(
+                    mailer,
+                    "body",
+                    "line " + line + " is longer than " + LongLines.MAX_LINE + " octets (RFC 5322 section 2.1.1) in a"
+                            + " part sent as " + part.getEncoding() + "; leave Content-Transfer-Encoding unset, or set"
+                            + " quoted-printable or base64");
         }
     }
 }

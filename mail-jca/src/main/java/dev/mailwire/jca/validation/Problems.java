@@ -11,6 +11,9 @@ public final class Problems {
     /** How much of an offending value a message quotes: enough to find it, too little to leak a whole header. */
     static final int QUOTE_LIMIT = 40;
 
+    /** How much of a library's error text a message keeps. */
+    static final int TEXT_LIMIT = 200;
+
     private Problems() {}
 
     /** {@code Mailer 'billing': invalid subject "Hello\nBcc: x": contains a line feed (LF) at index 5}. */
@@ -32,8 +35,24 @@ public final class Problems {
      * escaped ({@code \r}, {@code \n}, {@code \u560a}), cut after {@value #QUOTE_LIMIT} characters.
      */
     public static String quote(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        int end = Math.min(value.length(), QUOTE_LIMIT);
+        return "\"" + escape(value, QUOTE_LIMIT) + "\""
+                + (value.length() > QUOTE_LIMIT ? "... (" + value.length() + " characters)" : "");
+    }
+
+    /**
+     * A library's error text (which may quote the caller's value, line breaks included) made safe to put in an
+     * error message: escaped as {@link #quote} does, cut after {@value #TEXT_LIMIT} characters.
+     */
+    static String escape(String text) {
+        if (text == null) {
+            return "no detail";
+        }
+        return escape(text, TEXT_LIMIT) + (text.length() > TEXT_LIMIT ? "..." : "");
+    }
+
+    private static String escape(String value, int limit) {
+        StringBuilder out = new StringBuilder();
+        int end = Math.min(value.length(), limit);
         for (int i = 0; i < end; i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -50,10 +69,6 @@ public final class Problems {
                     }
                 }
             }
-        }
-        out.append('"');
-        if (value.length() > end) {
-            out.append("... (").append(value.length()).append(" characters)");
         }
         return out.toString();
     }

@@ -28,6 +28,44 @@ final class Text {
         return -1;
     }
 
+    /**
+     * The index of the first Unicode bidirectional embedding, override or isolate control (U+202A to U+202E, U+2066
+     * to U+2069), -1 if none. In a display or file name they reorder what a reader sees ({@code invoice}, U+202E,
+     * {@code gpj.exe} shows as {@code invoiceexe.jpg}: the right-to-left override trick, also behind Trojan Source,
+     * CVE-2021-42574). The marks U+200E and U+200F (and U+061C) are allowed: they act as one invisible strong letter,
+     * cannot reverse a run of text, and names mixing Hebrew or Arabic with Latin or digits need them to display in
+     * the right order.
+     */
+    static int firstBidiControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Checks a decoded display or file name: the text rules, then no bidi controls. */
+    static void checkName(String mailer, String field, String what, String name) {
+        int bad = firstForbiddenInText(name);
+        if (bad >= 0) {
+            throw Problems.invalid(mailer, field, what + reasonAt(name, bad), name);
+        }
+        int bidi = firstBidiControl(name);
+        if (bidi >= 0) {
+            throw Problems.invalid(
+                    mailer,
+                    field,
+                    what
+                            + String.format(
+                                    "contains the bidirectional control U+%04X at index %d, which makes the name display"
+                                            + " other than it is",
+                                    (int) name.charAt(bidi), bidi),
+                    name);
+        }
+    }
+
     /** The index of the first character outside printable ASCII (0x21 to 0x7E): what an addr-spec may hold. */
     static int firstOutsideGraphicAscii(String s) {
         for (int i = 0; i < s.length(); i++) {

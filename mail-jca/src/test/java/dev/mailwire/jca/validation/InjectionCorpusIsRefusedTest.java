@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mailwire.InvalidMailException;
 import dev.mailwire.jca.MessageValidator;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The injection corpus, written into a message through Angus's raw setters (as a caller of
- * {@code Mailer.send(MimeMessage)} could): each is refused with the field at fault.
+ * {@code Mailer.send(MimeMessage)} could): each is refused with the field at fault. Nothing is saved before the
+ * validator runs, as a caller need not save: content types from DataHandlers are headers only once saved.
  */
 class InjectionCorpusIsRefusedTest {
 
@@ -29,6 +33,10 @@ class InjectionCorpusIsRefusedTest {
     interface Attack {
         Target build() throws Exception;
     }
+
+    private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] LONG_LINE = ("a".repeat(999) + "\r\n").getBytes(StandardCharsets.US_ASCII);
 
     static Stream<Arguments> corpus() {
         return Stream.of(
@@ -66,7 +74,85 @@ class InjectionCorpusIsRefusedTest {
                 attack("envelope CVE-2025-7962", "recipient", () -> envelope(new InternetAddress("a\u560a@x.org"))),
                 attack("CRLF in attachment name", "attachment name", () -> part(p -> p.setFileName("a\r\nBcc: x.pdf"))),
                 attack("NUL in attachment name", "attachment name", () -> part(p -> p.setFileName("a\u0000.pdf"))),
-                attack("CRLF in content-id", "content-id", () -> part(p -> p.setContentID("<a\r\nBcc: x@y>"))));
+                attack("CRLF in content-id", "content-id", () -> part(p -> p.setContentID("<a\r\nBcc: x@y>"))),
+                // Content types that become headers only when the message is saved (issue 11, finding 1).
+                attack(
+                        "CRLF in setContent's type",
+                        "header Content-Type",
+                        () -> message(m -> m.setContent(
+                                "body", "text/plain; charset=us-ascii; x=\"a\r\nBcc: victim@evil.test\""))),
+                attack(
+                        "CRLF in a DataSource's type",
+                        "header Content-Type",
+                        () -> part(p -> p.setDataHandler(new DataHandler(
+                                new ByteArrayDataSource(DATA, "application/pdf; x=\"\r\n\r\n<html>\""))))),
+                attack(
+                        "unparseable DataSource type",
+                        "message",
+                        () -> part(p -> p.setDataHandler(
+                                new DataHandler(new ByteArrayDataSource(DATA, "text/plain\r\n\r\n<html>"))))),
+                // Parameters encoded per RFC 2231 and RFC 2047.
+                attack(
+                        "RFC 2231 CRLF in filename",
+                        "attachment name",
+                        () -> part(p -> p.setHeader(
+                                "Content-Disposition", "attachment; filename*=UTF-8''a%0D%0ABcc%3A%20x.pdf"))),
+                attack(
+                        "RFC 2231 CRLF across continuations",
+                        "attachment name",
+                        () -> part(p -> p.setHeader(
+                                "Content-Disposition", "attachment; filename*0*=UTF-8''a%0D; filename*1*=%0Ab.pdf"))),
+                attack(
+                        "RFC 2047 CRLF in name",
+                        "attachment name",
+                        () -> part(p ->
+                                p.setHeader("Content-Type", "application/pdf; name=\"=?UTF-8?Q?a=0D=0Ab.pdf?=\""))),
+                attack(
+                        "RFC 2047 word inside a filename",
+                        "attachment name",
+                        () -> part(p -> p.setHeader(
+                                "Content-Disposition", "attachment; filename=\"a=?UTF-8?Q?=0D=0A?=b.pdf\""))),
+                attack(
+                        "RFC 2231 CRLF in another parameter",
+                        "header Content-Type",
+                        () -> part(p -> p.setHeader("Content-Type", "text/plain; x*=UTF-8''a%0D%0Ab"))),
+                // Bidirectional controls in names.
+                attack(
+                        "RLO in attachment name",
+                        "attachment name",
+                        () -> part(p -> p.setFileName("invoice\u202Egpj.exe"))),
+                attack(
+                        "RLI in display name",
+                        "to",
+                        () -> recipient(
+                                RecipientType.TO, new InternetAddress("a@x.org", "Bank\u2067 Support", "UTF-8"))),
+                attack(
+                        "LRE in encoded display name",
+                        "from",
+                        () -> header("From", "=?UTF-8?Q?Ada=E2=80=AA?= <a@x.org>")),
+                attack(
+                        "RFC 2047 CRLF inside a quoted display name",
+                        "to",
+                        () -> header("To", "\"Ada =?UTF-8?Q?=0D=0ABcc:_x@evil.test?=\" <a@x.org>")),
+                // Headers a sender may not write.
+                attack("Return-Path header", "header Return-Path", () -> header("Return-Path", "<bounce@evil.test>")),
+                attack("Sender header", "sender", () -> header("Sender", "ceo@example.org")),
+                // Body lines over 998 octets in a part the caller declared 8bit or 7bit.
+                attack(
+                        "8bit line over 998 octets",
+                        "body",
+                        () -> message(m -> {
+                            m.setText("ok\n" + "é".repeat(500), "UTF-8");
+                            m.setHeader("Content-Transfer-Encoding", "8bit");
+                        })),
+                attack(
+                        "7bit attachment line over 998 octets",
+                        "body",
+                        () -> part(p -> {
+                            p.setDataHandler(
+                                    new DataHandler(new ByteArrayDataSource(LONG_LINE, "application/octet-stream")));
+                            p.setHeader("Content-Transfer-Encoding", "7bit");
+                        })));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,6 +177,12 @@ class InjectionCorpusIsRefusedTest {
     private static Target header(String name, String value) throws MessagingException {
         MimeMessage message = Messages.valid();
         message.setHeader(name, value);
+        return new Target(message, null);
+    }
+
+    private static Target message(Messages.MessageCustomizer customizer) throws Exception {
+        MimeMessage message = Messages.valid();
+        customizer.customize(message);
         return new Target(message, null);
     }
 

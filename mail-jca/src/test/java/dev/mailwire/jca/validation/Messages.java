@@ -39,6 +39,11 @@ final class Messages {
     }
 
     @FunctionalInterface
+    interface MessageCustomizer {
+        void customize(MimeMessage message) throws Exception;
+    }
+
+    @FunctionalInterface
     interface PartCustomizer {
         void customize(MimeBodyPart part) throws MessagingException;
     }
