@@ -1,7 +1,5 @@
 package dev.mailwire.it.reliability.input;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.mailwire.InvalidMailException;
 import dev.mailwire.it.reliability.support.App;
 import dev.mailwire.it.reliability.support.CredentialAudit;
@@ -36,45 +34,50 @@ class HostileBodiesCrossTheWireCanonicalTest {
             try (App app = App.start(MailerSettings.fake(server), null)) {
                 for (BodyCorpus.Case c : corpus) {
                     int before = server.messages().size();
+                    boolean refusedHere = false;
                     try {
                         app.mailer().send(c.mail());
                     } catch (InvalidMailException e) {
                         audit.exception(e);
                         refused++;
+                        refusedHere = true;
                     }
                     int arrived = server.messages().size() - before;
-                    if (arrived > 1) {
-                        split.add(c + ": " + arrived + " messages");
+                    if (arrived != (refusedHere ? 0 : 1)) {
+                        split.add(c + ": " + arrived + " messages, " + (refusedHere ? "refused" : "accepted"));
                     }
                 }
                 audit.health(app.monitor().stats());
             }
             WireAudit wire = WireAudit.of(server);
 
-            report.figure(
+            report.measured(
                             "hostile mails",
                             corpus.size(),
                             "12 contents (bare CR, bare LF, lone dots, 6 smuggling end-of-"
                                     + "data sequences each followed by a whole SMTP transaction for evil.test) × 5 parts (text, "
                                     + "HTML, text attachment, binary attachment, inline part)")
-                    .figure(
+                    .measured(
                             "delivered as one message",
                             wire.messages(),
                             "messages the fake server read to the final dot")
-                    .figure("refused", refused, "`InvalidMailException` before anything was sent")
-                    .figure("split into more than one message", split.size(), "messages per send")
-                    .figure("bare CR or LF on the wire", wire.bareLineEndings(), "DATA as received, before unstuffing")
-                    .figure("smuggled or injected command lines", wire.injectedLines(), "fake server transcripts")
+                    .measured("refused", refused, "`InvalidMailException` before anything was sent")
+                    .zero(
+                            "entries not arriving as exactly one message (none if refused)",
+                            split.size(),
+                            "messages per send, per corpus entry"
+                                    + (split.isEmpty() ? "" : ": " + String.join("; ", split)))
+                    .zero("bare CR or LF on the wire", wire.bareLineEndings(), "DATA as received, before unstuffing")
+                    .zero(
+                            "smuggled or injected command or header lines",
+                            wire.injectedLines() + wire.injectedHeaders(),
+                            "fake server transcripts and received messages")
                     .count(Matrix.BARE_LINE_ENDINGS, wire.bareLineEndings())
                     .count(Matrix.INJECTED_LINES, wire.injectedLines() + wire.injectedHeaders() + split.size())
-                    .count(Matrix.AUTH_BEFORE_TLS, wire.authBeforeTls())
-                    .count(Matrix.CREDENTIAL_LEAKS, audit.leaks().size());
+                    .count(Matrix.AUTH_BEFORE_TLS, wire.authBeforeTls());
+            audit.report(report);
             Report.write(report);
-
-            assertThat(split).isEmpty();
-            assertThat(wire.messages() + refused).isEqualTo(corpus.size());
-            assertThat(wire.clean()).as("wire " + wire).isTrue();
-            assertThat(audit.leaks()).isEmpty();
+            report.verify();
         }
     }
 }
