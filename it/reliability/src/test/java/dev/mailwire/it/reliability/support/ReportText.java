@@ -56,9 +56,11 @@ final class ReportText {
                 .append(Math.round(seconds))
                 .append(" s).\n\n")
                 .append(verdict(asserted, measured, failed, unfinished))
-                .append("- CI variant (every build, `.ci/run`): `./mvnw -B -f it/reliability/pom.xml verify`, ")
+                // -am builds the modules under test from the same tree; -f alone would test whatever snapshot
+                // jars the local repository holds.
+                .append("- CI variant (every build, `.ci/run`): `./mvnw -B -pl it/reliability -am verify`, ")
                 .append("writes `it/reliability/target/reliability.md`.\n")
-                .append("- Full soak (100 restarts, 20 kills): `./mvnw -B -f it/reliability/pom.xml verify ")
+                .append("- Full soak (100 restarts, 20 kills): `./mvnw -B -pl it/reliability -am verify ")
                 .append("-Dreliability.soak=full`, writes `docs/reliability.md`.\n\n")
                 .append("Needs root (the private Postfix) and PostgreSQL on 127.0.0.1:5432 (trust, database ")
                 .append("`test`).\n\n## Summary\n\n")
