@@ -16,7 +16,7 @@ import java.util.Map;
 public final class Section {
 
     /** The text of the check column for a figure that no assertion covers. */
-    public static final String MEASURED = "measured, not asserted";
+    private static final String MEASURED = "measured, not asserted";
 
     final String id;
     final String title;
@@ -96,10 +96,6 @@ public final class Section {
             failed.add("summary: " + figure.label() + " = " + n + " (bound = 0)");
         }
         return this;
-    }
-
-    public synchronized long count(Matrix figure) {
-        return counts.getOrDefault(figure, 0L);
     }
 
     /**
