@@ -22,6 +22,8 @@ final class FaultOncePerMail implements Behaviour {
     private final Set<String> struck = ConcurrentHashMap.newKeySet();
     /** Per connection, the recipient of the mail being sent, to strike at DATA. */
     private final Map<Integer, String> current = new ConcurrentHashMap<>();
+    /** RCPT commands per recipient: the server's own count of the attempts each mail took. */
+    private final Map<String, Integer> rcpts = new ConcurrentHashMap<>();
 
     @Override
     public Action onCommand(SmtpConnection c, String verb, String line) {
@@ -32,6 +34,7 @@ final class FaultOncePerMail implements Behaviour {
             }
             String to = m.group(1);
             current.put(c.index(), to);
+            rcpts.merge(to, 1, Integer::sum);
             return switch (m.group(2)) {
                 case "drop" -> once(to) ? Action.close() : Action.proceed();
                 case "busy" ->
@@ -50,6 +53,14 @@ final class FaultOncePerMail implements Behaviour {
     public Action onMessage(SmtpConnection c, ReceivedMessage m) {
         String to = m.recipients().get(0);
         return to.startsWith("dot-") && once(to) ? Action.hang() : Action.proceed();
+    }
+
+    /** RCPT commands beyond the first, over the recipients of one kind (e.g. {@code busy}): the retries it caused. */
+    int retriesOf(String kind) {
+        return rcpts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(kind + "-"))
+                .mapToInt(e -> e.getValue() - 1)
+                .sum();
     }
 
     private boolean once(String recipient) {

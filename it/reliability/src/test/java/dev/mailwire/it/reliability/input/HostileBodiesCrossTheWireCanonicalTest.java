@@ -89,7 +89,7 @@ class HostileBodiesCrossTheWireCanonicalTest {
             assertThat(wire.clean()).as("wire " + wire).isTrue();
             assertThat(audit.leaks()).isEmpty();
 
-            report.figure(
+            report.measured(
                             "hostile mails",
                             attempts,
                             "the input, not a measurement: " + corpus.size()
@@ -98,34 +98,28 @@ class HostileBodiesCrossTheWireCanonicalTest {
                                     + " octets of 8-bit text) × 5 parts (text, HTML, text attachment, binary attachment,"
                                     + " inline part), through " + PATHS.length + " entry paths (`" + PATHS[0] + "`, `"
                                     + PATHS[1] + "`, `" + PATHS[2] + "`)")
-                    .figure(
+                    .exactly(
                             "delivered as one message",
                             wire.messages(),
-                            "asserted: one message the fake server read to the final dot per mail not refused")
-                    .figure(
+                            attempts - refused.size(),
+                            "one message the fake server read to the final dot per mail not refused")
+                    .exactly(
                             "refused",
                             refused.size(),
-                            "asserted: exactly the " + expectedRefusals + " `MimeMessage`s that declare 8bit for the"
+                            expectedRefusals,
+                            "exactly the " + expectedRefusals + " `MimeMessage`s that declare 8bit for the"
                                     + " long line (`InvalidMailException` before anything was sent); the builder"
                                     + " sends it quoted-printable or base64")
-                    .figure("split into more than one message", split.size(), "asserted 0: messages per send")
-                    .figure(
-                            "lines over 998 octets on the wire",
-                            overlong,
-                            "asserted 0: received messages, line by line")
-                    .figure(
-                            "bare CR or LF on the wire",
-                            wire.bareLineEndings(),
-                            "asserted 0: DATA as received, before unstuffing")
-                    .figure(
-                            "smuggled or injected command lines",
-                            wire.injectedLines(),
-                            "asserted 0: fake server transcripts")
+                    .zero("split into more than one message", split.size(), "messages per send")
+                    .zero("lines over 998 octets on the wire", overlong, "received messages, line by line")
+                    .zero("bare CR or LF on the wire", wire.bareLineEndings(), "DATA as received, before unstuffing")
+                    .zero("smuggled or injected command lines", wire.injectedLines(), "fake server transcripts")
                     .count(Matrix.BARE_LINE_ENDINGS, wire.bareLineEndings())
                     .count(Matrix.INJECTED_LINES, wire.injectedLines() + wire.injectedHeaders() + split.size())
-                    .count(Matrix.AUTH_BEFORE_TLS, wire.authBeforeTls())
-                    .count(Matrix.CREDENTIAL_LEAKS, audit.leaks().size());
+                    .count(Matrix.AUTH_BEFORE_TLS, wire.authBeforeTls());
+            audit.report(report);
             Report.write(report);
+            report.verify();
         }
     }
 

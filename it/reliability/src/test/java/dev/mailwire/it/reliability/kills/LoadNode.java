@@ -1,6 +1,7 @@
 package dev.mailwire.it.reliability.kills;
 
 import dev.mailwire.it.reliability.support.App;
+import dev.mailwire.it.reliability.support.AuditedLoggers;
 import dev.mailwire.it.reliability.support.Databases;
 import dev.mailwire.it.reliability.support.MailerSettings;
 import dev.mailwire.it.reliability.support.TransactionalLoad;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,7 +19,8 @@ import java.util.logging.Logger;
  * An application JVM for {@link KilledJvmsLoseNoMailTest}: the default mailer with its outbox on PostgreSQL, and a
  * steady load of transactional sends ({@code node.threads} senders, {@code node.pause-ms} apart). It prints
  * {@code READY} once started and {@code COMMITTED <Message-ID>} after each commit, and runs until it is killed or
- * its standard input closes. Mailwire logs at FINE to standard error, which the test searches for credentials.
+ * its standard input closes. Mailwire and Angus log at FINEST to standard error, which the test searches for
+ * credentials.
  *
  * <p>Argument: a properties file with the {@code mailwire.*} settings and {@code node.to}, {@code node.threads},
  * {@code node.pause-ms}.
@@ -27,7 +30,12 @@ public final class LoadNode {
     private LoadNode() {}
 
     public static void main(String[] args) throws Exception {
-        Logger.getLogger("dev.mailwire").setLevel(Level.FINE);
+        // What the test's credential audit scans: every record at FINEST, written to standard error by the root's
+        // console handler, which by default passes INFO and up only.
+        AuditedLoggers.holdAtFinest();
+        for (Handler h : Logger.getLogger("").getHandlers()) {
+            h.setLevel(Level.ALL);
+        }
         Properties p = new Properties();
         try (Reader in = new FileReader(args[0])) {
             p.load(in);

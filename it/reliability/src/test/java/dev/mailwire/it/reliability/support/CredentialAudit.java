@@ -9,106 +9,128 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
+import java.util.regex.Pattern;
 
 /**
- * Everything a test's mailers said where an operator could read it — every log record (Mailwire's at FINE, the rest
- * at INFO), every exception a caller got, every health text — searched for the suite's credentials in every form.
- * One handler for the JVM; an audit sees what was logged since it began.
+ * Everything a test's mailers said where an operator could read it — every log record of Mailwire's and Angus's
+ * loggers at FINEST ({@link AuditedLoggers}), every exception a caller got, every health text, a forked JVM's log —
+ * searched for the suite's credentials in every form. Each text is scanned as it comes (log records as they are
+ * published, by {@link LogScan}) and only counted, so a long soak holds no text in memory but those that leaked; the
+ * report gives the counts. Register every secret ({@link #alsoSecret}) before the texts that could hold it.
  */
 public final class CredentialAudit {
 
-    private static final List<String> LOG = new ArrayList<>();
-    private static boolean installed;
+    /**
+     * The start of a record in a node's log: {@link java.util.logging.SimpleFormatter}'s level line ({@code FINE: …}),
+     * or the one-line format of .ci/test-logging.properties, which the nodes inherit ({@code 07:13:48.741 FINE …}).
+     */
+    private static final Pattern NODE_RECORD = Pattern.compile(
+            "(?m)^(?:\\d{2}:\\d{2}:\\d{2}\\.\\d{3} )?(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST)[: ]");
 
-    private final int logStart;
-    private final List<String> exceptions = new ArrayList<>();
-    private final List<String> health = new ArrayList<>();
+    private static final Pattern NODE_BELOW_INFO =
+            Pattern.compile("(?m)^(?:\\d{2}:\\d{2}:\\d{2}\\.\\d{3} )?(CONFIG|FINE|FINER|FINEST)[: ]");
+
+    private final LogScan.Mark start;
     private final List<String> forms = new ArrayList<>(Credentials.leakForms(Credentials.USER, Credentials.PASSWORD));
+    /** The exceptions, health texts and node logs that held a credential (each is scanned as it comes). */
+    private final List<String> leakedTexts = new ArrayList<>();
 
-    private CredentialAudit(int logStart) {
-        this.logStart = logStart;
+    private int exceptions;
+    private int healthTexts;
+    private int nodeLogs;
+    private long nodeRecords;
+    private long nodeBelowInfo;
+
+    private CredentialAudit(LogScan.Mark start) {
+        this.start = start;
     }
 
-    public static synchronized CredentialAudit begin() {
-        if (!installed) {
-            installed = true;
-            Logger.getLogger("dev.mailwire").setLevel(Level.FINE);
-            Logger.getLogger("").addHandler(new Capture());
-        }
-        return new CredentialAudit(LOG.size());
+    public static CredentialAudit begin() {
+        AuditedLoggers.holdAtFinest();
+        LogScan.install();
+        LogScan.watch(Credentials.leakForms(Credentials.USER, Credentials.PASSWORD));
+        return new CredentialAudit(LogScan.mark());
     }
 
     /** Also looks for another login's password (the kill test gives each JVM its own). */
     public synchronized CredentialAudit alsoSecret(String user, String password) {
-        forms.addAll(Credentials.leakForms(user, password));
+        List<String> more = Credentials.leakForms(user, password);
+        forms.addAll(more);
+        LogScan.watch(more);
         return this;
     }
 
     public synchronized void exception(Throwable t) {
         StringWriter w = new StringWriter();
         t.printStackTrace(new PrintWriter(w));
-        exceptions.add(w.toString());
+        scan(w.toString());
+        exceptions++;
     }
 
     public synchronized void health(Object text) {
-        health.add(String.valueOf(text));
+        scan(String.valueOf(text));
+        healthTexts++;
     }
 
-    /** A forked JVM's log file: it counts as log output. */
+    /** A forked JVM's log file: its records are counted like this JVM's. */
     public synchronized void logFile(Path file) {
         try {
-            health.add(Files.readString(file, StandardCharsets.UTF_8));
+            String log = Files.readString(file, StandardCharsets.UTF_8);
+            scan(log);
+            nodeLogs++;
+            nodeRecords += NODE_RECORD.matcher(log).results().count();
+            nodeBelowInfo += NODE_BELOW_INFO.matcher(log).results().count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Texts seen: log records, exceptions, health texts (for the report). */
-    public synchronized String seen() {
-        return logLines().size() + " log records, " + exceptions.size() + " exceptions, " + health.size()
-                + " health or node-log texts";
-    }
-
     /** Every text that holds a credential; empty when nothing leaked. */
     public synchronized List<String> leaks() {
-        List<String> all = new ArrayList<>(logLines());
-        all.addAll(exceptions);
-        all.addAll(health);
-        return all.stream()
-                .filter(text -> forms.stream().anyMatch(text::contains))
-                .toList();
+        List<String> all = new ArrayList<>(LogScan.leaksSince(start));
+        all.addAll(leakedTexts);
+        return all;
     }
 
-    private List<String> logLines() {
-        synchronized (LOG) {
-            return List.copyOf(LOG.subList(Math.min(logStart, LOG.size()), LOG.size()));
+    private void scan(String text) {
+        if (forms.stream().anyMatch(text::contains)) {
+            leakedTexts.add(text);
         }
     }
 
-    private static final class Capture extends Handler {
-        private final SimpleFormatter formatter = new SimpleFormatter();
+    /** Log records scanned since the audit began: this JVM's and the node logs'. */
+    public synchronized long records() {
+        return LogScan.recordsSince(start) + nodeRecords;
+    }
 
-        Capture() {
-            setLevel(Level.ALL);
-        }
+    /** Of {@link #records()}, those below INFO: none means the loggers were not at FINEST after all. */
+    public synchronized long recordsBelowInfo() {
+        return LogScan.belowInfoSince(start) + nodeBelowInfo;
+    }
 
-        @Override
-        public void publish(LogRecord record) {
-            String text = formatter.format(record);
-            synchronized (LOG) {
-                LOG.add(text);
-            }
-        }
+    /**
+     * Files the audit's figures: leaks (bound 0), with how many texts at which level were scanned, and the records
+     * below INFO (bound ≥ 1, the check that the loggers really were at FINEST), and counts the leaks in the summary.
+     */
+    public Section report(Section s) {
+        return report(s, "");
+    }
 
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
+    /** As {@link #report(Section)}, the figures' names after {@code prefix} (a section shared by several runs). */
+    public synchronized Section report(Section s, String prefix) {
+        long leaks = leaks().size();
+        String where = nodeLogs == 0 ? "" : ", this JVM's and " + nodeLogs + " node JVMs' logs";
+        return s.zero(
+                        prefix + "credential leaks",
+                        leaks,
+                        "texts scanned for the password as typed and in Base64, AUTH PLAIN and AUTH LOGIN form: "
+                                + records() + " log records (" + AuditedLoggers.describe() + where + "), " + exceptions
+                                + " exceptions, " + healthTexts + " health texts")
+                .atLeast(
+                        prefix + "log records below INFO scanned",
+                        recordsBelowInfo(),
+                        1,
+                        "CONFIG to FINEST records among those scanned: none would mean the audit heard INFO and up only")
+                .count(Matrix.CREDENTIAL_LEAKS, leaks);
     }
 }

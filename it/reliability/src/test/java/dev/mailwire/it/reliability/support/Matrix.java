@@ -2,11 +2,14 @@ package dev.mailwire.it.reliability.support;
 
 /**
  * The figures summed over the whole matrix for the report's summary, each tied to the issue's "must show" item.
- * Every one of them must be 0 except the totals ({@link #COMMITTED}, {@link #DUPLICATES}, {@link #RETRIED_4XX}).
+ * Every one of them must be 0, and {@link Section#count} asserts that where it is counted, except the totals
+ * ({@link #COMMITTED}, {@link #DUPLICATES}, {@link #RETRIED_4XX}), which add up figures each section asserts against
+ * its own bound.
  */
 public enum Matrix {
     COMMITTED("1", "mails committed under restarts and kills"),
-    LOST("1", "lost mails (committed − delivered − dead-lettered)"),
+    LOST("1", "lost mails (committed − delivered)"),
+    DEAD_LETTERED("1", "committed mails dead-lettered under restarts and kills"),
     DUPLICATES("2", "duplicate deliveries, each after a fault after the final dot, same Message-ID"),
     UNEXPLAINED_DUPLICATES("2", "duplicates not preceded by a fault after the final dot, or with another Message-ID"),
     OVER_BOUND("3", "blocking calls that outlived their configured bound"),
@@ -19,7 +22,7 @@ public enum Matrix {
     BARE_LINE_ENDINGS("5", "messages with a bare CR or LF on the wire"),
     CREDENTIAL_LEAKS("5", "texts with a credential (logs, exceptions, health output, node logs)"),
     TLS_ACCEPTED("5", "TLS misconfigurations that did not fail closed"),
-    RETRIED_4XX("6", "4xx replies retried later, with back-off"),
+    RETRIED_4XX("6", "4xx replies retried (counted from the servers' records)"),
     UNBACKED_4XX("6", "4xx retries sooner than the back-off allows"),
     RETRIED_5XX("6", "5xx replies retried");
 
@@ -37,5 +40,10 @@ public enum Matrix {
 
     public String label() {
         return label;
+    }
+
+    /** Whether every section that counts this figure must count 0. */
+    public boolean mustBeZero() {
+        return this != COMMITTED && this != DUPLICATES && this != RETRIED_4XX;
     }
 }

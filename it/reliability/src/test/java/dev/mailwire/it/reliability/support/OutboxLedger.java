@@ -20,14 +20,17 @@ import javax.sql.DataSource;
  * @param attempts delivery attempts over all entries
  * @param maxAttempts the most attempts one entry needed
  * @param longestDelay the longest time from commit to the end of delivery
+ * @param unattempted entries with no attempt recorded (a settled entry must have at least one)
  */
-public record OutboxLedger(Map<String, String> states, long attempts, int maxAttempts, Duration longestDelay) {
+public record OutboxLedger(
+        Map<String, String> states, long attempts, int maxAttempts, Duration longestDelay, int unattempted) {
 
     public static OutboxLedger read(DataSource ds, String table) throws SQLException {
         Map<String, String> states = new HashMap<>();
         long attempts = 0;
         int max = 0;
         long delayMillis = 0;
+        int unattempted = 0;
         String sql = "SELECT message_id, state, attempts, created_at, completed_at FROM " + table;
         try (Connection c = ds.getConnection();
                 Statement s = c.createStatement();
@@ -36,6 +39,7 @@ public record OutboxLedger(Map<String, String> states, long attempts, int maxAtt
                 states.put(rs.getString(1), rs.getString(2));
                 attempts += rs.getInt(3);
                 max = Math.max(max, rs.getInt(3));
+                unattempted += rs.getInt(3) == 0 ? 1 : 0;
                 java.sql.Timestamp created = rs.getTimestamp(4);
                 java.sql.Timestamp completed = rs.getTimestamp(5);
                 if (completed != null) {
@@ -43,7 +47,7 @@ public record OutboxLedger(Map<String, String> states, long attempts, int maxAtt
                 }
             }
         }
-        return new OutboxLedger(Map.copyOf(states), attempts, max, Duration.ofMillis(delayMillis));
+        return new OutboxLedger(Map.copyOf(states), attempts, max, Duration.ofMillis(delayMillis), unattempted);
     }
 
     /** Waits until no entry is pending; returns the ledger then. */
