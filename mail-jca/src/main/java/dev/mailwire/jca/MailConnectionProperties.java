@@ -66,6 +66,10 @@ public abstract class MailConnectionProperties implements Serializable {
     protected final void set(String key, String value) {
         String mailer = mailerName == null ? MailSettings.DEFAULT_MAILER : mailerName;
         if (key.startsWith("session.")) {
+            if (value.indexOf(';') >= 0 || key.indexOf(';') >= 0 || key.indexOf('=') >= 0) {
+                // Kept as key=value;key=value: a ';' would add a setting that was never allowed or checked as such.
+                throw ConfigErrors.refused(mailer, key, "a pass-through value cannot contain ';', nor a key ';' or '='.");
+            }
             String entry = key.substring("session.".length()) + "=" + value;
             sessionProperties = sessionProperties == null ? entry : sessionProperties + ";" + entry;
             settingsChanged();
