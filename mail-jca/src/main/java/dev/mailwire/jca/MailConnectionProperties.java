@@ -68,7 +68,8 @@ public abstract class MailConnectionProperties implements Serializable {
         if (key.startsWith("session.")) {
             if (value.indexOf(';') >= 0 || key.indexOf(';') >= 0 || key.indexOf('=') >= 0) {
                 // Kept as key=value;key=value: a ';' would add a setting that was never allowed or checked as such.
-                throw ConfigErrors.refused(mailer, key, "a pass-through value cannot contain ';', nor a key ';' or '='.");
+                throw ConfigErrors.refused(
+                        mailer, key, "a pass-through value cannot contain ';', nor a key ';' or '='.");
             }
             String entry = key.substring("session.".length()) + "=" + value;
             sessionProperties = sessionProperties == null ? entry : sessionProperties + ";" + entry;
