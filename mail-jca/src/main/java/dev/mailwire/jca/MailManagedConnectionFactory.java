@@ -13,9 +13,7 @@ import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 import jakarta.resource.spi.security.PasswordCredential;
 import java.io.PrintWriter;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.security.auth.Subject;
 
@@ -36,7 +34,7 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
     private transient Supplier<String> tokenSupplier;
     private transient PrintWriter logWriter;
     private transient volatile SessionFactory sessions;
-    private transient volatile Map<Map<String, String>, Overridden> overridden;
+    private transient volatile SpecSessions<Overridden> overridden;
     private transient DeadlineTimer ownTimer;
 
     /**
@@ -183,16 +181,16 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
     private Overridden sessions(ConnectionRequestInfo cri) {
         if (cri instanceof MailConnectionRequestInfo info
                 && !info.spec().settings().isEmpty()) {
-            Map<Map<String, String>, Overridden> map = overridden;
-            if (map == null) {
+            SpecSessions<Overridden> cache = overridden;
+            if (cache == null) {
                 synchronized (this) {
                     if (overridden == null) {
-                        overridden = new ConcurrentHashMap<>();
+                        overridden = new SpecSessions<>();
                     }
-                    map = overridden;
+                    cache = overridden;
                 }
             }
-            return map.computeIfAbsent(info.spec().settings(), o -> {
+            return cache.get(info.spec().settings(), o -> {
                 EffectiveSettings.Resolved r = EffectiveSettings.of(this, o);
                 return new Overridden(new SessionFactory(r.settings(), timer()), r.redirectedKey());
             });
@@ -212,6 +210,12 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
 
     /** The sessions for one spec's settings, and the destination or security key it changed (null: none). */
     private record Overridden(SessionFactory sessions, String redirectedKey) {}
+
+    /** How many spec settings have sessions cached now (each key may hold a trust-store password). */
+    int cachedSpecSessions() {
+        SpecSessions<Overridden> cache = overridden;
+        return cache == null ? 0 : cache.size();
+    }
 
     private synchronized DeadlineTimer timer() {
         if (resourceAdapter instanceof MailResourceAdapter ra && ra.timer() != null) {
