@@ -104,6 +104,16 @@ final class Failures {
                 null);
     }
 
+    /** The XOAUTH2 token supplier used up the whole connect budget: nothing was connected. */
+    static MailerException tokenTooSlow(MailSettings s, java.time.Duration took, java.time.Duration budget) {
+        return new SendTimeoutException(
+                s.mailer(),
+                "Mailer '" + s.mailer() + "': the XOAUTH2 token supplier took " + took.toMillis()
+                        + " ms, which leaves nothing of the " + budget + " (send-timeout) allowed for connecting to "
+                        + s.host() + ":" + s.port() + "; nothing was sent. Check the token endpoint.",
+                null);
+    }
+
     /** Why a send on an established connection failed at the connection level (not a reply to the mail). */
     static SendFailure send(MailSettings s, Throwable t, StagedSmtpTransport.Stage stage, boolean deadlinePassed) {
         String where = "Mailer '" + s.mailer() + "': sending to " + s.host() + ":" + s.port();

@@ -31,6 +31,7 @@ public abstract class MailConnectionProperties implements Serializable {
     private String readTimeout = "PT60S";
     private String sendTimeout = "PT2M";
     private String sessionProperties;
+    private String overridableSettings = RequestOverrides.DEFAULT;
 
     /** Called after any setter: cached sessions built from the old values must go. */
     protected abstract void settingsChanged();
@@ -52,6 +53,7 @@ public abstract class MailConnectionProperties implements Serializable {
         readTimeout = source.readTimeout;
         sendTimeout = source.sendTimeout;
         sessionProperties = source.sessionProperties;
+        overridableSettings = source.overridableSettings;
         settingsChanged();
     }
 
@@ -64,6 +66,11 @@ public abstract class MailConnectionProperties implements Serializable {
     protected final void set(String key, String value) {
         String mailer = mailerName == null ? MailSettings.DEFAULT_MAILER : mailerName;
         if (key.startsWith("session.")) {
+            if (value.indexOf(';') >= 0 || key.indexOf(';') >= 0 || key.indexOf('=') >= 0) {
+                // Kept as key=value;key=value: a ';' would add a setting that was never allowed or checked as such.
+                throw ConfigErrors.refused(
+                        mailer, key, "a pass-through value cannot contain ';', nor a key ';' or '='.");
+            }
             String entry = key.substring("session.".length()) + "=" + value;
             sessionProperties = sessionProperties == null ? entry : sessionProperties + ";" + entry;
             settingsChanged();
@@ -250,6 +257,24 @@ public abstract class MailConnectionProperties implements Serializable {
         settingsChanged();
     }
 
+    /**
+     * The settings an application's {@link dev.mailwire.connector.MailConnectionSpec} may override, by their keys
+     * ({@code host}, {@code connect-timeout}, {@code session.*} or {@code session.mail.smtp.<key>}), separated by
+     * commas or spaces; {@code none} allows nothing. Default: {@code host, port, tls, trust-store,
+     * trust-store-password, trust-store-type, auth-mechanisms, connect-timeout, read-timeout, send-timeout}.
+     * Whatever this allows, a spec that changes {@code host}, {@code port}, {@code tls}, the trust store or
+     * {@code allow-plaintext-auth} must bring its own identity: this definition's credentials (and the container's)
+     * only go to this definition's server. Not a Mailwire MicroProfile Config key: it is the operator's choice.
+     */
+    public String getOverridableSettings() {
+        return overridableSettings;
+    }
+
+    public void setOverridableSettings(String overridableSettings) {
+        this.overridableSettings = overridableSettings;
+        settingsChanged();
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -273,7 +298,8 @@ public abstract class MailConnectionProperties implements Serializable {
                 && Objects.equals(connectTimeout, p.connectTimeout)
                 && Objects.equals(readTimeout, p.readTimeout)
                 && Objects.equals(sendTimeout, p.sendTimeout)
-                && Objects.equals(sessionProperties, p.sessionProperties);
+                && Objects.equals(sessionProperties, p.sessionProperties)
+                && Objects.equals(overridableSettings, p.overridableSettings);
     }
 
     @Override
@@ -292,6 +318,7 @@ public abstract class MailConnectionProperties implements Serializable {
                 connectTimeout,
                 readTimeout,
                 sendTimeout,
-                sessionProperties);
+                sessionProperties,
+                overridableSettings);
     }
 }

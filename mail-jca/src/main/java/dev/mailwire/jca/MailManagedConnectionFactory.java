@@ -13,9 +13,7 @@ import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 import jakarta.resource.spi.security.PasswordCredential;
 import java.io.PrintWriter;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.security.auth.Subject;
 
@@ -36,7 +34,7 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
     private transient Supplier<String> tokenSupplier;
     private transient PrintWriter logWriter;
     private transient volatile SessionFactory sessions;
-    private transient volatile Map<Map<String, String>, SessionFactory> overridden;
+    private transient volatile SpecSessions<Overridden> overridden;
     private transient DeadlineTimer ownTimer;
 
     /**
@@ -55,6 +53,7 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
     /** Checks every setting now; throws {@link dev.mailwire.MailerConfigurationException} naming the key. */
     public void validate() {
         MailSettings.of(this, tokenSupplier);
+        RequestOverrides.allowList(mailer(), getOverridableSettings());
     }
 
     String mailer() {
@@ -68,6 +67,8 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
         // connection definition without a host is fine; a definition that has one is checked now.
         if (MailSettings.blankToNull(getHost()) != null) {
             validate();
+        } else {
+            RequestOverrides.allowList(mailer(), getOverridableSettings());
         }
         return new MailConnectionFactoryImpl(this, cm);
     }
@@ -84,7 +85,7 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo cri)
             throws ResourceException {
         try {
-            SessionFactory s = sessions(cri);
+            SessionFactory s = sessions(cri).sessions();
             Identity identity = identity(subject, cri);
             return new MailManagedConnection(this, s, timer(), identity, cri);
         } catch (dev.mailwire.MailerException e) {
@@ -101,7 +102,12 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
     @SuppressWarnings("rawtypes")
     public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo cri)
             throws ResourceException {
-        Identity wanted = identity(subject, cri);
+        Identity wanted;
+        try {
+            wanted = identity(subject, cri);
+        } catch (dev.mailwire.MailerException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
         for (Object o : candidates) {
             if (o instanceof MailManagedConnection mc
                     && !mc.isDestroyed()
@@ -133,6 +139,7 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
      */
     Identity identity(Subject subject, ConnectionRequestInfo cri) {
         Identity identity;
+        boolean own = false;
         PasswordCredential credential = credential(subject);
         // Payara hands a global-name lookup a credential with a blank user (from the pool's empty UserName): that
         // is no container-managed identity, and AUTH with it fails.
@@ -141,13 +148,16 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
         } else if (cri instanceof MailConnectionRequestInfo info && info.spec().username() != null) {
             char[] pw = info.spec().password();
             identity = Identity.of(info.spec().username(), pw == null ? null : new String(pw), null);
+            own = true;
         } else {
             identity = Identity.of(
                     MailSettings.blankToNull(getUsername()),
                     getPassword(),
                     getUsername() == null ? null : tokenSupplier);
         }
-        MailSettings s = sessions(cri).settings();
+        Overridden o = sessions(cri);
+        MailSettings s = o.sessions().settings();
+        RequestOverrides.checkIdentity(s.mailer(), o.redirectedKey(), identity, own);
         if (identity.user() != null && s.tls() == TlsMode.NONE && !s.allowPlaintextAuth()) {
             throw ConfigErrors.refused(
                     s.mailer(), "allow-plaintext-auth", "AUTH over tls=NONE would send the password in clear.");
@@ -168,20 +178,22 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
     }
 
     /** One session (and TLS context) per distinct settings, built once: the factory's, or a spec's overrides. */
-    private SessionFactory sessions(ConnectionRequestInfo cri) {
+    private Overridden sessions(ConnectionRequestInfo cri) {
         if (cri instanceof MailConnectionRequestInfo info
                 && !info.spec().settings().isEmpty()) {
-            Map<Map<String, String>, SessionFactory> map = overridden;
-            if (map == null) {
+            SpecSessions<Overridden> cache = overridden;
+            if (cache == null) {
                 synchronized (this) {
                     if (overridden == null) {
-                        overridden = new ConcurrentHashMap<>();
+                        overridden = new SpecSessions<>();
                     }
-                    map = overridden;
+                    cache = overridden;
                 }
             }
-            return map.computeIfAbsent(
-                    info.spec().settings(), o -> new SessionFactory(EffectiveSettings.of(this, o), timer()));
+            return cache.get(info.spec().settings(), o -> {
+                EffectiveSettings.Resolved r = EffectiveSettings.of(this, o);
+                return new Overridden(new SessionFactory(r.settings(), timer()), r.redirectedKey());
+            });
         }
         SessionFactory s = sessions;
         if (s == null) {
@@ -193,7 +205,16 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
                 }
             }
         }
-        return s;
+        return new Overridden(s, null);
+    }
+
+    /** The sessions for one spec's settings, and the destination or security key it changed (null: none). */
+    private record Overridden(SessionFactory sessions, String redirectedKey) {}
+
+    /** How many spec settings have sessions cached now (each key may hold a trust-store password). */
+    int cachedSpecSessions() {
+        SpecSessions<Overridden> cache = overridden;
+        return cache == null ? 0 : cache.size();
     }
 
     private synchronized DeadlineTimer timer() {

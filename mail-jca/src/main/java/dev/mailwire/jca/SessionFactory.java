@@ -51,7 +51,10 @@ final class SessionFactory {
         // Without a shared executor Angus starts a thread per connection to enforce write timeouts.
         p.put("mail.smtp.executor.writetimeout", timer.executor());
 
-        p.put("mail.smtp.socketFactory", NoDelaySocketFactory.INSTANCE);
+        // tls=NONE: every connect is checked to go to loopback, not only the host as it resolved at startup.
+        p.put(
+                "mail.smtp.socketFactory",
+                settings.tls() == TlsMode.NONE ? NoDelaySocketFactory.LOOPBACK_ONLY : NoDelaySocketFactory.INSTANCE);
         p.put("mail.smtp.socketFactory.fallback", "false");
         p.put("mail.smtp.ssl.socketFactory", tlsSocketFactory);
         p.put("mail.smtp.ssl.checkserveridentity", "true");

@@ -7,7 +7,14 @@ import java.util.Set;
 /**
  * The {@code session.*} settings: extra {@code mail.smtp.*} properties passed to Angus as they are. Mailwire owns
  * every property that decides TLS, AUTH, timeouts, sockets and result reporting, so those are refused here with the
- * Mailwire setting to use instead: no pass-through may weaken TLS or remove a timeout silently.
+ * Mailwire setting to use instead: no pass-through may weaken TLS or remove a timeout silently. Keys that change the
+ * protocol under the retry rule ("resend only when no byte of content was accepted", {@link StagedSmtpTransport})
+ * are refused too.
+ *
+ * <p>What Angus 2.0.5 reads besides, and why it may pass: {@code allow8bitmime} (encoding only),
+ * {@code dsn.notify}, {@code dsn.ret}, {@code from}, {@code submitter}, {@code mailextension} (parameters of MAIL
+ * and RCPT; checked for control characters like every value), {@code localhost}, {@code localaddress},
+ * {@code localport} (this side of the connection), {@code quitonsessionreject} (QUIT after a refused greeting).
  */
 final class SessionPassThrough {
 
@@ -26,7 +33,18 @@ final class SessionPassThrough {
             "mail.smtp.class",
             "mail.smtp.ehlo",
             "mail.smtp.userset",
-            "mail.smtp.noop.strict");
+            "mail.smtp.noop.strict",
+            "mail.smtp.usesocketchannels");
+
+    /**
+     * Keys that change the protocol in a way the retry rule does not see, with the reason. BDAT sends the content in
+     * chunks that {@link StagedSmtpTransport} does not track: a connection dropped after the server took the last
+     * chunk looked like "no content accepted" and the mail was sent twice.
+     */
+    private static final Map<String, String> PROTOCOL = Map.of(
+            "mail.smtp.chunksize",
+            "BDAT (CHUNKING) is not tracked by the retry rule, so a connection lost after the server took the"
+                    + " content could send the mail twice; remove the setting (Mailwire sends with DATA).");
 
     /** Key prefixes that Mailwire sets itself. */
     private static final Set<String> OWNED_PREFIXES = Set.of(
@@ -56,8 +74,10 @@ final class SessionPassThrough {
                 throw ConfigErrors.invalid(mailer, "session", entry.trim(), "entries of the form mail.smtp.key=value");
             }
             String key = entry.substring(0, eq).trim();
+            String value = entry.substring(eq + 1).trim();
             check(mailer, key);
-            result.put(key, entry.substring(eq + 1).trim());
+            checkValue(mailer, key, value);
+            result.put(key, value);
         }
         return Map.copyOf(result);
     }
@@ -67,6 +87,10 @@ final class SessionPassThrough {
         if (!key.startsWith("mail.smtp.")) {
             throw ConfigErrors.refused(mailer, setting, "only mail.smtp.* properties can be passed through.");
         }
+        String protocol = PROTOCOL.get(key);
+        if (protocol != null) {
+            throw ConfigErrors.refused(mailer, setting, protocol);
+        }
         boolean owned = OWNED.contains(key) || OWNED_PREFIXES.stream().anyMatch(key::startsWith);
         if (owned) {
             throw ConfigErrors.refused(
@@ -75,6 +99,20 @@ final class SessionPassThrough {
                     "Mailwire sets " + key + " itself (TLS, AUTH, timeouts and sockets are not passed"
                             + " through); use the Mailwire settings tls, trust-store, username, auth-mechanisms,"
                             + " connect-timeout, read-timeout or send-timeout instead.");
+        }
+    }
+
+    /** Several keys go into SMTP commands as they are (MAIL FROM parameters): a CR or LF would add a command. */
+    private static void checkValue(String mailer, String key, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw ConfigErrors.refused(
+                        mailer,
+                        "session." + key,
+                        "the value contains a control character (U+" + String.format("%04X", (int) c)
+                                + "), which would end the SMTP command it goes into.");
+            }
         }
     }
 }

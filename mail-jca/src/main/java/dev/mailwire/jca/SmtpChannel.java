@@ -68,12 +68,21 @@ final class SmtpChannel {
     private static SmtpChannel connect(
             SessionFactory sessions, Identity identity, DeadlineTimer timer, Duration budget) {
         MailSettings s = sessions.settings();
+        // The secret first: an XOAUTH2 supplier may call a token endpoint. Its time counts against the budget, and
+        // the deadline is armed for what is left, so that it can never pass before the socket it must close exists.
+        long start = System.nanoTime();
+        String secret = identity.secret();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Duration left = budget.minus(took);
+        if (left.isNegative() || left.isZero()) {
+            throw Failures.tokenTooSlow(s, took, budget);
+        }
         StagedSmtpTransport transport = new StagedSmtpTransport(sessions.session());
         SocketCapture capture = SocketCapture.begin();
         AtomicBoolean deadlinePassed = new AtomicBoolean();
-        ScheduledFuture<?> deadline = timer.schedule(() -> expire(deadlinePassed, capture), budget);
+        ScheduledFuture<?> deadline = timer.schedule(() -> expire(deadlinePassed, capture), left);
         try {
-            transport.connect(s.host(), s.port(), identity.user(), identity.secret());
+            transport.connect(s.host(), s.port(), identity.user(), secret);
             if (identity.user() != null
                     && !transport.supportsExtension("AUTH")
                     && !transport.supportsExtension("AUTH=LOGIN")) {

@@ -14,6 +14,8 @@ final class SocketCapture {
     private static final ThreadLocal<SocketCapture> CURRENT = new ThreadLocal<>();
 
     private volatile Socket socket;
+    /** Set by {@link #closeSocket()}: a socket recorded afterwards is closed at once (its deadline already passed). */
+    private volatile boolean closed;
 
     private SocketCapture() {}
 
@@ -29,6 +31,9 @@ final class SocketCapture {
         SocketCapture capture = CURRENT.get();
         if (capture != null) {
             capture.socket = socket;
+            if (capture.closed) {
+                capture.closeSocket();
+            }
         }
     }
 
@@ -43,6 +48,7 @@ final class SocketCapture {
 
     /** Closes the captured socket, which ends any read or write blocked on it. Safe from any thread. */
     void closeSocket() {
+        closed = true;
         Socket s = socket;
         if (s != null) {
             try {

@@ -1,8 +1,6 @@
 package dev.mailwire.cdi.stats;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -14,9 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * Removes one mailer's credentials from text before it reaches a health response, a log line, a metric or a span:
- * the user name, the passwords, recent XOAUTH2 tokens, and their Base64 forms as an AUTH exchange carries them. Error
- * texts come from Angus and the JDK as well as from Mailwire, and a server may echo what it was sent; this is the
- * last line, not the only one.
+ * the user name, the passwords, recent XOAUTH2 tokens, in every encoding an error text or a server's echo can carry
+ * them: plain, URL-encoded, and Base64 wherever they sit inside an encoded blob (AUTH PLAIN as Angus sends it,
+ * {@code user\0user\0password}, with any other authorization identity, AUTH LOGIN, the XOAUTH2 initial response).
+ * Error texts come from Angus and the JDK as well as from Mailwire, and a server may echo what it was sent; this is
+ * the last line, not the only one.
  *
  * <p>Beyond the specifications: public only for Mailwire's own modules.
  */
@@ -31,16 +31,19 @@ public final class Secrets {
     /** Tokens remembered for scrubbing; a token lives an hour or so, a few are enough. */
     private static final int TOKENS_KEPT = 4;
 
+    private final String username;
     private final List<String> fixed;
-    private final ConcurrentLinkedDeque<String> tokens = new ConcurrentLinkedDeque<>();
+    /** Each remembered token with its encoded forms, newest first. */
+    private final ConcurrentLinkedDeque<Remembered> tokens = new ConcurrentLinkedDeque<>();
 
-    private Secrets(List<String> fixed) {
+    private Secrets(String username, List<String> fixed) {
+        this.username = username;
         this.fixed = fixed;
     }
 
     /** Nothing to scrub but AUTH arguments (mock mode, a server's connection factory). */
     public static Secrets none() {
-        return new Secrets(List.of());
+        return new Secrets(null, List.of());
     }
 
     /**
@@ -49,16 +52,15 @@ public final class Secrets {
      */
     public static Secrets of(String username, Collection<String> secrets) {
         Set<String> all = new LinkedHashSet<>();
-        add(all, username);
-        secrets.forEach(s -> add(all, s));
-        if (username != null) {
-            for (String s : secrets) {
-                if (s != null) {
-                    add(all, b64("\0" + username + "\0" + s)); // AUTH PLAIN's initial response (RFC 4616)
-                }
+        if (SecretForms.worthMasking(username)) {
+            all.addAll(SecretForms.of(username, null));
+        }
+        for (String secret : secrets) {
+            if (SecretForms.worthMasking(secret)) {
+                all.addAll(SecretForms.of(secret, username));
             }
         }
-        return new Secrets(longestFirst(all));
+        return new Secrets(username, longestFirst(all));
     }
 
     /** {@code tokens}, remembering each token it hands out so that it is scrubbed too; null stays null. */
@@ -68,8 +70,9 @@ public final class Secrets {
         }
         return () -> {
             String token = tokenSupplier.get();
-            if (token != null && !token.isBlank() && !tokens.contains(token)) {
-                tokens.addFirst(token);
+            if (SecretForms.worthMasking(token) && tokens.stream().noneMatch(r -> r.token.equals(token))) {
+                tokens.addFirst(
+                        new Remembered(token, longestFirst(new LinkedHashSet<>(SecretForms.of(token, username)))));
                 while (tokens.size() > TOKENS_KEPT) {
                     tokens.pollLast();
                 }
@@ -87,23 +90,15 @@ public final class Secrets {
         for (String secret : fixed) {
             s = s.replace(secret, MASK);
         }
-        for (String token : tokens) {
-            s = s.replace(token, MASK).replace(b64(token), MASK);
+        for (Remembered token : tokens) {
+            for (String form : token.forms) {
+                s = s.replace(form, MASK);
+            }
         }
         return s;
     }
 
-    private static void add(Set<String> all, String secret) {
-        // One or two characters would mask half of every message; such a secret is no secret anyway.
-        if (secret != null && secret.length() >= 3) {
-            all.add(secret);
-            all.add(b64(secret)); // AUTH LOGIN sends user and password Base64-encoded, each on its own line
-        }
-    }
-
-    private static String b64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
+    private record Remembered(String token, List<String> forms) {}
 
     private static List<String> longestFirst(Set<String> all) {
         // A secret that contains another must go first, or its remainder would survive the shorter one's mask.

@@ -56,6 +56,11 @@ public final class EmbeddedConnectionManager implements ConnectionManager, AutoC
         return allocator.allocate(cri);
     }
 
+    /** How many identities the idle connections are kept apart for right now (each key holds a password). */
+    int idleQueues() {
+        return pool().idle.queues();
+    }
+
     /** A snapshot of the pool's gauges and counters. */
     public PoolStats stats() {
         return pool().stats();

@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * recently used connection, whose TLS session and server-side state are warmest, and lets the rest age out.
  *
  * <p>A queue may hold entries that another thread has already moved out of {@code IDLE}; they are skipped and
- * dropped. Queues are never removed: a mailer has a handful of identities, and removing an empty queue would race
- * with a connection being returned to it.
+ * dropped. An empty queue is removed by the evictor's sweep: its key is a request info holding a password, and
+ * rotated passwords or short-lived identities must not stay in the map for the life of the application. Adding to a
+ * queue and removing an empty one both run inside the map's per-key {@code compute}, so a connection is never
+ * returned into a queue that was just removed.
  */
 final class IdleConnections {
 
@@ -36,9 +38,11 @@ final class IdleConnections {
 
     /** Puts a connection the caller has just moved to {@code IDLE} at the head of its identity's queue. */
     void push(PooledConnection pc) {
-        byIdentity
-                .computeIfAbsent(pc.identity, k -> new ConcurrentLinkedDeque<>())
-                .offerFirst(pc);
+        byIdentity.compute(pc.identity, (k, queue) -> {
+            ConcurrentLinkedDeque<PooledConnection> q = queue != null ? queue : new ConcurrentLinkedDeque<>();
+            q.offerFirst(pc);
+            return q;
+        });
     }
 
     /** The most recently returned idle connection of this identity, now {@code CHECKING}; null if none. */
@@ -116,7 +120,22 @@ final class IdleConnections {
                 }
             }
         });
+        dropEmptyQueues();
         return expired;
+    }
+
+    private void dropEmptyQueues() {
+        for (Object identity : byIdentity.keySet()) {
+            byIdentity.computeIfPresent(identity, (k, queue) -> {
+                queue.removeIf(pc -> pc.state() != State.IDLE); // entries another thread already took
+                return queue.isEmpty() ? null : queue;
+            });
+        }
+    }
+
+    /** How many identities have a queue: a bound to watch, since each key holds a request info and its password. */
+    int queues() {
+        return byIdentity.size();
     }
 
     /** Moves every idle connection to {@code DESTROYED} and returns them (pool closing). */

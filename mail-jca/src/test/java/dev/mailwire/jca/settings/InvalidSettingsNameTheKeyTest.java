@@ -49,7 +49,15 @@ class InvalidSettingsNameTheKeyTest {
                         f -> f.setSessionProperties("mail.smtp.socketFactory.fallback=true")),
                 bad("session.mail.smtp.ssl.protocols", f -> f.setSessionProperties("mail.smtp.ssl.protocols=TLSv1.1")),
                 bad("session.mail.imap.host", f -> f.setSessionProperties("mail.imap.host=x")),
-                bad("session", f -> f.setSessionProperties("novalue")));
+                bad("session", f -> f.setSessionProperties("novalue")),
+                bad("session.mail.smtp.chunksize", f -> f.setSessionProperties("mail.smtp.chunksize=4096")),
+                bad(
+                        "session.mail.smtp.usesocketchannels",
+                        f -> f.setSessionProperties("mail.smtp.usesocketchannels=true")),
+                bad(
+                        "session.mail.smtp.dsn.notify",
+                        f -> f.setSessionProperties("mail.smtp.dsn.notify=NEVER\r\nRCPT TO:<x@evil.test>")),
+                bad("overridable-settings", f -> f.setOverridableSettings("host, hots")));
     }
 
     private static Arguments bad(String key, Consumer<MailManagedConnectionFactory> change) {
