@@ -7,6 +7,7 @@ import dev.mailwire.InvalidMailException;
 import dev.mailwire.Mail;
 import dev.mailwire.Mailer;
 import dev.mailwire.cdi.deployment.DefaultMailerClient;
+import dev.mailwire.jca.testkit.BareConnection;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import dev.mailwire.test.smtp.fake.ReceivedMessage;
 import java.time.Duration;

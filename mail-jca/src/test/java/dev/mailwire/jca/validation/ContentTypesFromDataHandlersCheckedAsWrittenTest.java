@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mailwire.InvalidMailException;
+import dev.mailwire.jca.testkit.BareConnection;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import jakarta.activation.DataHandler;
 import jakarta.mail.internet.MimeBodyPart;
@@ -27,12 +28,12 @@ import org.junit.jupiter.api.Timeout;
 class ContentTypesFromDataHandlersCheckedAsWrittenTest {
 
     private static FakeSmtpServer server;
-    private static FakeServerConnection connection;
+    private static BareConnection connection;
 
     @BeforeAll
     static void start() {
         server = FakeSmtpServer.builder().start();
-        connection = new FakeServerConnection(server);
+        connection = new BareConnection(Messages.MAILER, server);
     }
 
     @AfterAll

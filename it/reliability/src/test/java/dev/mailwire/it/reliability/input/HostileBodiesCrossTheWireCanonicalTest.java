@@ -10,6 +10,7 @@ import dev.mailwire.it.reliability.support.Matrix;
 import dev.mailwire.it.reliability.support.Report;
 import dev.mailwire.it.reliability.support.Section;
 import dev.mailwire.it.reliability.support.WireAudit;
+import dev.mailwire.jca.testkit.BareConnection;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import dev.mailwire.test.smtp.fake.ReceivedMessage;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class HostileBodiesCrossTheWireCanonicalTest {
         int expectedRefusals = 0;
         try (FakeSmtpServer server = FakeSmtpServer.builder().start()) {
             try (App app = App.start(MailerSettings.fake(server), null);
-                    BareConnection bare = new BareConnection(server)) {
+                    BareConnection bare = new BareConnection("bare", server)) {
                 for (EntryPath path : PATHS) {
                     for (BodyCorpus.Case c : corpus) {
                         boolean refuse = path != EntryPath.BUILDER && c.longLine();

@@ -14,6 +14,7 @@ import dev.mailwire.it.reliability.support.OutboxLedger;
 import dev.mailwire.it.reliability.support.Report;
 import dev.mailwire.it.reliability.support.Section;
 import dev.mailwire.it.reliability.support.WireAudit;
+import dev.mailwire.jca.testkit.BareConnection;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import dev.mailwire.test.smtp.fake.ReceivedMessage;
 import io.agroal.api.AgroalDataSource;
@@ -67,7 +68,7 @@ class HostileHeadersNeverReachTheWireTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().start();
                 AgroalDataSource db = Databases.postgres()) {
             try (App app = App.start(MailerSettings.fake(server).outbox(table), db);
-                    BareConnection bare = new BareConnection(server)) {
+                    BareConnection bare = new BareConnection("bare", server)) {
                 for (EntryPath path : EntryPath.values()) {
                     int[] counts = tally.computeIfAbsent(path, p -> new int[2]);
                     for (HeaderCorpus.Case c : corpus) {
@@ -147,12 +148,17 @@ class HostileHeadersNeverReachTheWireTest {
                             "sent, harmless once encoded",
                             sent,
                             wire.messages(),
-                            "the messages the server received; audited on the wire: "
-                                    + String.join("; ", accepted))
-                    .zero("injected header or command lines", wire.injectedLines() + wire.injectedHeaders(), "fake server transcripts and received messages: lines outside Mailwire's command"
+                            "the messages the server received; audited on the wire: " + String.join("; ", accepted))
+                    .zero(
+                            "injected header or command lines",
+                            wire.injectedLines() + wire.injectedHeaders(),
+                            "fake server transcripts and received messages: lines outside Mailwire's command"
                                     + " grammar or naming evil.test; `X-Injected:` or `Bcc:` header lines")
                     .zero("control characters in a received header block", controls, "C0, DEL, C1 except TAB")
-                    .zero("refused only after MAIL FROM or enqueuing", slipped.size(), "MAIL FROM count (at once) or outbox rows (in a transaction) before and after")
+                    .zero(
+                            "refused only after MAIL FROM or enqueuing",
+                            slipped.size(),
+                            "MAIL FROM count (at once) or outbox rows (in a transaction) before and after")
                     .count(
                             Matrix.INJECTED_LINES,
                             wire.injectedLines() + wire.injectedHeaders() + controls + slipped.size())

@@ -1,4 +1,4 @@
-package dev.mailwire.cdi;
+package dev.mailwire.jca.testkit;
 
 import dev.mailwire.SendResult;
 import dev.mailwire.connector.MailConnection;
@@ -9,14 +9,18 @@ import dev.mailwire.jca.pool.PoolSettings;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import jakarta.mail.internet.MimeMessage;
 
-/** The bare JCA path, with no mailer around it: a {@link MailConnection} from a pool of one. */
-final class BareConnection implements AutoCloseable {
+/**
+ * The bare JCA path, with no mailer around it: a {@link MailConnection} from a pool of one, pointed at the
+ * in-process fake server (which accepts any credentials). Published in mailwire-jca's test-jar, so the mail-cdi
+ * tests and the reliability suite drive the same path the mail-jca tests do.
+ */
+public final class BareConnection implements AutoCloseable {
 
     private final MailManagedConnectionFactory mcf = new MailManagedConnectionFactory();
     private final EmbeddedConnectionManager pool;
     private final MailConnectionFactory connections;
 
-    BareConnection(String mailer, FakeSmtpServer server) {
+    public BareConnection(String mailer, FakeSmtpServer server) {
         mcf.setMailerName(mailer);
         mcf.setHost(server.host());
         mcf.setPort(server.port());
@@ -33,7 +37,7 @@ final class BareConnection implements AutoCloseable {
         connections = (MailConnectionFactory) mcf.createConnectionFactory(pool);
     }
 
-    SendResult send(MimeMessage message) {
+    public SendResult send(MimeMessage message) {
         try (MailConnection c = connections.getConnection()) {
             return c.send(message);
         }
