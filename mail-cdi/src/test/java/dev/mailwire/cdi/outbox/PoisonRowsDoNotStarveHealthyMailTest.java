@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -162,14 +161,7 @@ class PoisonRowsDoNotStarveHealthyMailTest {
     }
 
     private static Map<String, String> settings(FakeSmtpServer server) {
-        Map<String, String> p = new HashMap<>();
-        p.put("mailwire.mailer.host", server.host());
-        p.put("mailwire.mailer.port", String.valueOf(server.port()));
-        p.put("mailwire.mailer.trust-store", server.trustStore().toString());
-        p.put("mailwire.mailer.trust-store-password", server.trustStorePassword());
-        p.put("mailwire.mailer.trust-store-type", server.trustStoreType());
-        p.put("mailwire.mailer.from", "app@example.org");
-        p.put("mailwire.mailer.send-timeout", "PT5S");
+        Map<String, String> p = TxSettings.fakeServer(server);
         Map<String, String> outbox = TxSettings.outbox(p);
         outbox.put("mailwire.mailer.outbox.poll-interval", POLL.toString());
         return outbox;

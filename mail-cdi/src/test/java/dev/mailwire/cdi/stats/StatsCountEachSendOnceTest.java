@@ -9,12 +9,12 @@ import dev.mailwire.Mailer;
 import dev.mailwire.RecipientResult.Status;
 import dev.mailwire.SmtpConnectionException;
 import dev.mailwire.cdi.Containers;
+import dev.mailwire.cdi.FakeServerSettings;
 import dev.mailwire.cdi.Mailers;
 import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.cdi.stats.deployment.MonitorCatcher;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import dev.mailwire.test.smtp.fake.Faults;
-import java.util.HashMap;
 import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -87,15 +87,7 @@ class StatsCountEachSendOnceTest {
     }
 
     private static Map<String, String> settings(FakeSmtpServer server) {
-        Map<String, String> p = new HashMap<>();
-        p.put("mailwire.mailer.host", server.host());
-        p.put("mailwire.mailer.port", String.valueOf(server.port()));
-        p.put("mailwire.mailer.trust-store", server.trustStore().toString());
-        p.put("mailwire.mailer.trust-store-password", server.trustStorePassword());
-        p.put("mailwire.mailer.trust-store-type", server.trustStoreType());
-        p.put("mailwire.mailer.username", "app");
-        p.put("mailwire.mailer.password", "app-secret");
-        p.put("mailwire.mailer.from", "app@example.org");
+        Map<String, String> p = FakeServerSettings.of(FakeServerSettings.DEFAULT_MAILER, server);
         p.put("mailwire.mailer.transactional", "never");
         p.put("mailwire.mailer.alerts.mock", "true");
         p.put("mailwire.mailer.alerts.from", "alerts@example.org");

@@ -9,7 +9,6 @@ import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import io.agroal.api.AgroalDataSource;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -29,14 +28,7 @@ class DispatcherThreadsBoundedAndStoppedTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().start();
                 AgroalDataSource ds = Databases.h2()) {
             OutboxDataSource.current = ds;
-            Map<String, String> p = new HashMap<>();
-            p.put("mailwire.mailer.host", server.host());
-            p.put("mailwire.mailer.port", String.valueOf(server.port()));
-            p.put("mailwire.mailer.trust-store", server.trustStore().toString());
-            p.put("mailwire.mailer.trust-store-password", server.trustStorePassword());
-            p.put("mailwire.mailer.trust-store-type", server.trustStoreType());
-            p.put("mailwire.mailer.from", "app@example.org");
-            p.put("mailwire.mailer.send-timeout", "PT5S");
+            Map<String, String> p = TxSettings.fakeServer(server);
             p.put("mailwire.mailer.pool.max-size", "2");
             int peak = 0;
             try (TestConfig config = TestConfig.use(TxSettings.outbox(p));

@@ -14,7 +14,6 @@ import dev.mailwire.test.smtp.fake.ReceivedMessage;
 import dev.mailwire.test.smtp.fake.SmtpConnection;
 import io.agroal.api.AgroalDataSource;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,14 +89,7 @@ class FinalDotDeferredThenAcceptedTest {
     }
 
     private static Map<String, String> settings(FakeSmtpServer server) {
-        Map<String, String> p = new HashMap<>();
-        p.put("mailwire.mailer.host", server.host());
-        p.put("mailwire.mailer.port", String.valueOf(server.port()));
-        p.put("mailwire.mailer.trust-store", server.trustStore().toString());
-        p.put("mailwire.mailer.trust-store-password", server.trustStorePassword());
-        p.put("mailwire.mailer.trust-store-type", server.trustStoreType());
-        p.put("mailwire.mailer.from", "app@example.org");
-        p.put("mailwire.mailer.send-timeout", "PT5S");
+        Map<String, String> p = TxSettings.fakeServer(server);
         return TxSettings.outbox(p);
     }
 

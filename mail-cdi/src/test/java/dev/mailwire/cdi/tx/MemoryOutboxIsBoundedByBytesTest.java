@@ -10,7 +10,6 @@ import dev.mailwire.MailerException;
 import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -65,14 +64,7 @@ class MemoryOutboxIsBoundedByBytesTest {
     }
 
     private static Map<String, String> settings(FakeSmtpServer server) {
-        Map<String, String> p = new HashMap<>();
-        p.put("mailwire.mailer.host", server.host());
-        p.put("mailwire.mailer.port", String.valueOf(server.port()));
-        p.put("mailwire.mailer.trust-store", server.trustStore().toString());
-        p.put("mailwire.mailer.trust-store-password", server.trustStorePassword());
-        p.put("mailwire.mailer.trust-store-type", server.trustStoreType());
-        p.put("mailwire.mailer.from", "app@example.org");
-        p.put("mailwire.mailer.send-timeout", "PT5S");
+        Map<String, String> p = TxSettings.fakeServer(server);
         Map<String, String> fast = TxSettings.fastRetries(p);
         fast.put("mailwire.mailer.outbox.memory-limit", "100000");
         return fast;

@@ -14,7 +14,6 @@ import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import dev.mailwire.test.smtp.fake.SmtpConnection;
 import io.agroal.api.AgroalDataSource;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -75,13 +74,7 @@ class ReplyWithNulIsStoredCleanTest {
     }
 
     private static Map<String, String> settings(FakeSmtpServer server) {
-        Map<String, String> p = new HashMap<>();
-        p.put("mailwire.mailer.host", server.host());
-        p.put("mailwire.mailer.port", String.valueOf(server.port()));
-        p.put("mailwire.mailer.trust-store", server.trustStore().toString());
-        p.put("mailwire.mailer.trust-store-password", server.trustStorePassword());
-        p.put("mailwire.mailer.trust-store-type", server.trustStoreType());
-        p.put("mailwire.mailer.from", "app@example.org");
+        Map<String, String> p = TxSettings.fakeServer(server);
         p.put("mailwire.mailer.send-timeout", "PT2S");
         Map<String, String> outbox = TxSettings.outbox(p);
         outbox.put("mailwire.mailer.outbox.lease", "PT3S");

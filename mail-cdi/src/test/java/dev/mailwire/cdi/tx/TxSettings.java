@@ -1,5 +1,7 @@
 package dev.mailwire.cdi.tx;
 
+import dev.mailwire.cdi.FakeServerSettings;
+import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +25,13 @@ public final class TxSettings {
         p.put("mailwire.mailer.password", postfix.users().get(user));
         p.put("mailwire.mailer.from", postfix.address("app"));
         p.put("mailwire.mailer.connect-timeout", "PT2S");
+        p.put("mailwire.mailer.send-timeout", "PT5S");
+        return p;
+    }
+
+    /** The in-process fake server, without AUTH, each send bounded to five seconds. */
+    public static Map<String, String> fakeServer(FakeSmtpServer server) {
+        Map<String, String> p = FakeServerSettings.withoutAuth(FakeServerSettings.DEFAULT_MAILER, server);
         p.put("mailwire.mailer.send-timeout", "PT5S");
         return p;
     }
