@@ -9,13 +9,9 @@ import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.cdi.outbox.MailOutcome;
 import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
 import io.agroal.api.AgroalDataSource;
-import java.io.FileReader;
 import java.io.InputStream;
-import java.io.Reader;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
@@ -32,17 +28,11 @@ public final class LargeAttachmentNode {
     private LargeAttachmentNode() {}
 
     public static void main(String[] args) throws Exception {
-        Properties p = new Properties();
-        try (Reader in = new FileReader(args[0])) {
-            p.load(in);
-        }
-        Map<String, String> settings = new TreeMap<>();
-        p.stringPropertyNames().stream()
-                .filter(k -> k.startsWith("mailwire."))
-                .forEach(k -> settings.put(k, p.getProperty(k)));
+        NodeSettings node = NodeSettings.read(args[0]);
+        Properties p = node.properties();
         AgroalDataSource dataSource = Databases.pool(p.getProperty("node.jdbc-url"), "sa");
         OutboxDataSource.current = dataSource;
-        try (TestConfig config = TestConfig.use(settings);
+        try (TestConfig config = TestConfig.use(node.mailwire());
                 WeldContainer container = TxContainers.boot()) {
             Mailer mailer = TxContainers.mailer(container);
             long bytes = Long.parseLong(p.getProperty("node.attachment-bytes"));

@@ -6,11 +6,7 @@ import dev.mailwire.SendResult;
 import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
 import io.agroal.api.AgroalDataSource;
-import java.io.FileReader;
-import java.io.Reader;
-import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,17 +27,11 @@ public final class OutboxNode {
     private OutboxNode() {}
 
     public static void main(String[] args) throws Exception {
-        Properties p = new Properties();
-        try (Reader in = new FileReader(args[0])) {
-            p.load(in);
-        }
-        Map<String, String> settings = new TreeMap<>();
-        p.stringPropertyNames().stream()
-                .filter(k -> k.startsWith("mailwire."))
-                .forEach(k -> settings.put(k, p.getProperty(k)));
+        NodeSettings node = NodeSettings.read(args[0]);
+        Properties p = node.properties();
         AgroalDataSource dataSource = Databases.pool(p.getProperty("node.jdbc-url"), p.getProperty("node.jdbc-user"));
         OutboxDataSource.current = dataSource;
-        try (TestConfig config = TestConfig.use(settings);
+        try (TestConfig config = TestConfig.use(node.mailwire());
                 WeldContainer container = TxContainers.boot()) {
             Mailer mailer = TxContainers.mailer(container);
             mailer.name(); // starts the mailer, and with it the outbox's sweeper
