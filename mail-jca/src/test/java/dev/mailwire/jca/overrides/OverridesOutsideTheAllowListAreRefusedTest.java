@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailwire.MailerConfigurationException;
-import dev.mailwire.connector.MailConnectionSpec;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -17,28 +16,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class OverridesOutsideTheAllowListAreRefusedTest {
 
-    private static MailConnectionSpec.Builder ownIdentityAt(FakeSmtpServer server) {
-        return MailConnectionSpec.builder()
-                .username("app-user")
-                .password("app-pw".toCharArray())
-                .setting("host", server.host())
-                .setting("port", String.valueOf(server.port()))
-                .setting("trust-store", server.trustStore().toString())
-                .setting("trust-store-password", server.trustStorePassword())
-                .setting("trust-store-type", server.trustStoreType());
-    }
-
     @Test
     void theDefaultKeepsPassThroughAndPlaintextAuthToTheOperator() {
         try (FakeSmtpServer server = FakeSmtpServer.builder().start();
                 OperatorFactory operator = new OperatorFactory()) {
-            assertThatThrownBy(() -> operator.send(ownIdentityAt(server)
+            assertThatThrownBy(() -> operator.send(AppSpec.ownIdentityAt(server)
                             .setting("session.mail.smtp.from", "bounce@evil.test")
                             .build()))
                     .isInstanceOf(MailerConfigurationException.class)
                     .hasMessageContaining("'session.mail.smtp.from'")
                     .hasMessageContaining("overridable-settings");
-            assertThatThrownBy(() -> operator.send(ownIdentityAt(server)
+            assertThatThrownBy(() -> operator.send(AppSpec.ownIdentityAt(server)
                             .setting("allow-plaintext-auth", "true")
                             .build()))
                     .isInstanceOf(MailerConfigurationException.class)
@@ -52,7 +40,7 @@ class OverridesOutsideTheAllowListAreRefusedTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().start();
                 OperatorFactory operator = new OperatorFactory()) {
             operator.mcf.setOverridableSettings("none");
-            assertThatThrownBy(() -> operator.send(ownIdentityAt(server).build()))
+            assertThatThrownBy(() -> operator.send(AppSpec.ownIdentityAt(server).build()))
                     .isInstanceOf(MailerConfigurationException.class)
                     .hasMessageContaining("'host'")
                     .hasMessageContaining("now: none");
@@ -65,7 +53,7 @@ class OverridesOutsideTheAllowListAreRefusedTest {
         try (FakeSmtpServer server = FakeSmtpServer.builder().start();
                 OperatorFactory operator = new OperatorFactory()) {
             operator.mcf.setOverridableSettings(operator.mcf.getOverridableSettings() + ", session.*");
-            assertThat(operator.send(ownIdentityAt(server)
+            assertThat(operator.send(AppSpec.ownIdentityAt(server)
                                     .setting("session.mail.smtp.localhost", "app.example.test")
                                     .build())
                             .allDelivered())
@@ -77,8 +65,9 @@ class OverridesOutsideTheAllowListAreRefusedTest {
     void identityKeysAreNoSettings() {
         try (FakeSmtpServer server = FakeSmtpServer.builder().start();
                 OperatorFactory operator = new OperatorFactory()) {
-            assertThatThrownBy(() -> operator.send(
-                            ownIdentityAt(server).setting("password", "x").build()))
+            assertThatThrownBy(() -> operator.send(AppSpec.ownIdentityAt(server)
+                            .setting("password", "x")
+                            .build()))
                     .isInstanceOf(MailerConfigurationException.class)
                     .hasMessageContaining("'password'")
                     .hasMessageContaining("identity");

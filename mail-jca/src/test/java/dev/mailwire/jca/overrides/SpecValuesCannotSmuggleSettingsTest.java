@@ -23,14 +23,7 @@ class SpecValuesCannotSmuggleSettingsTest {
                 OperatorFactory operator = new OperatorFactory()) {
             operator.mcf.setOverridableSettings(
                     operator.mcf.getOverridableSettings() + ", session.mail.smtp.localhost");
-            MailConnectionSpec spec = MailConnectionSpec.builder()
-                    .username("app-user")
-                    .password("app-pw".toCharArray())
-                    .setting("host", server.host())
-                    .setting("port", String.valueOf(server.port()))
-                    .setting("trust-store", server.trustStore().toString())
-                    .setting("trust-store-password", server.trustStorePassword())
-                    .setting("trust-store-type", server.trustStoreType())
+            MailConnectionSpec spec = AppSpec.ownIdentityAt(server)
                     .setting("session.mail.smtp.localhost", "app.example.test;mail.smtp.from=bounce@evil.test")
                     .build();
 

@@ -21,18 +21,10 @@ class SpecWithOwnIdentityMayChooseItsServerTest {
     void ownServerWithOwnIdentityDelivers() {
         try (FakeSmtpServer appServer = FakeSmtpServer.builder().start();
                 OperatorFactory operator = new OperatorFactory()) {
-            MailConnectionSpec spec = MailConnectionSpec.builder()
-                    .username("app-user")
-                    .password("app-pw".toCharArray())
-                    .setting("host", appServer.host())
-                    .setting("port", String.valueOf(appServer.port()))
-                    .setting("trust-store", appServer.trustStore().toString())
-                    .setting("trust-store-password", appServer.trustStorePassword())
-                    .setting("trust-store-type", appServer.trustStoreType())
-                    .build();
+            MailConnectionSpec spec = AppSpec.ownIdentityAt(appServer).build();
 
             assertThat(operator.send(spec).allDelivered()).isTrue();
-            assertThat(appServer.authIdentitiesPerConnection()).containsExactly(List.of("app-user"));
+            assertThat(appServer.authIdentitiesPerConnection()).containsExactly(List.of(AppSpec.USER));
         }
     }
 }
