@@ -6,7 +6,7 @@ import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Settings of the default mailer for these tests: a private Postfix, and an outbox with short back-offs. */
+/** Settings of the default mailer for these tests: Postfix or the fake server, an outbox with short back-offs. */
 public final class TxSettings {
 
     private TxSettings() {}
