@@ -19,7 +19,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @ServerTest
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UserWarSendsThroughTheRarOnlyOnCommitTest {
 
     private static final String USER = "userwar";
@@ -54,7 +58,9 @@ class UserWarSendsThroughTheRarOnlyOnCommitTest {
         postfix.clearObservations();
     }
 
+    /** First: the sessions are counted from their connect lines, so none of this identity may be open yet. */
     @Test
+    @Order(1)
     void committedOrdersAreMailedOverThePoolsConnections() {
         for (int i = 0; i < ORDERS; i++) {
             assertThat(place("order " + i, false)).isEqualTo("placed");
@@ -76,6 +82,7 @@ class UserWarSendsThroughTheRarOnlyOnCommitTest {
     }
 
     @Test
+    @Order(2)
     void cancelledOrderIsNotMailed() throws InterruptedException {
         assertThat(place("cancelled", true)).isEqualTo("placed");
         Thread.sleep(QUIET.toMillis());
