@@ -2,8 +2,8 @@ package dev.mailwire.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.health.support.HealthContainer;
-import dev.mailwire.health.support.TestConfig;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;

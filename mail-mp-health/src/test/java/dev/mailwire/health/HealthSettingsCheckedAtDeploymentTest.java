@@ -3,8 +3,8 @@ package dev.mailwire.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.health.support.HealthContainer;
-import dev.mailwire.health.support.TestConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

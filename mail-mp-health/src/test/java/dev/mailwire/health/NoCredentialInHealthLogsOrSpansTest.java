@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailwire.Mail;
 import dev.mailwire.MailerException;
+import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.health.support.HealthContainer;
 import dev.mailwire.health.support.InMemoryTelemetry;
 import dev.mailwire.health.support.LogCapture;
 import dev.mailwire.health.support.Settings;
-import dev.mailwire.health.support.TestConfig;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package dev.mailwire.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.cdi.stats.OutboxFigures;
 import dev.mailwire.health.deployment.FakeOutbox;
 import dev.mailwire.health.support.HealthContainer;
-import dev.mailwire.health.support.TestConfig;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;

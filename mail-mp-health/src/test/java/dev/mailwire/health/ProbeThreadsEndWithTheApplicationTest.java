@@ -2,9 +2,9 @@ package dev.mailwire.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.health.support.HealthContainer;
 import dev.mailwire.health.support.Settings;
-import dev.mailwire.health.support.TestConfig;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import java.time.Duration;
 import java.util.List;

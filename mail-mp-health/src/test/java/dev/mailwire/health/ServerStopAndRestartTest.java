@@ -2,10 +2,10 @@ package dev.mailwire.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.health.support.HealthContainer;
 import dev.mailwire.health.support.Polling;
 import dev.mailwire.health.support.Settings;
-import dev.mailwire.health.support.TestConfig;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import jakarta.json.JsonObject;
 import java.time.Duration;

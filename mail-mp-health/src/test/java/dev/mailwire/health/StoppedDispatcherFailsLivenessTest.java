@@ -2,9 +2,9 @@ package dev.mailwire.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.health.deployment.FakeOutbox;
 import dev.mailwire.health.support.HealthContainer;
-import dev.mailwire.health.support.TestConfig;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -43,9 +43,9 @@ public final class Quickstart {
     /** Sends {@link #MAILS} mails from 4 threads; returns the results in order. */
     static List<SendResult> run(List<String> recipients, LocalServer server, PrintStream out) throws Exception {
         List<SendResult> results = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
         try (WeldContainer container = new Weld().initialize()) {
             Newsletter newsletter = container.select(Newsletter.class).get();
-            ExecutorService threads = Executors.newFixedThreadPool(4);
             List<Future<SendResult>> sends = new ArrayList<>();
             for (int i = 1; i <= MAILS; i++) {
                 int issue = i;
@@ -54,7 +54,9 @@ public final class Quickstart {
             for (Future<SendResult> f : sends) {
                 results.add(f.get(2, TimeUnit.MINUTES));
             }
-            threads.shutdown();
+        } finally {
+            // Also when a send failed: the pool's threads are not daemons, and would keep `mvnw` waiting forever.
+            threads.shutdownNow();
         }
         print(results, server, out);
         return results;

@@ -124,7 +124,7 @@ public final class Apps {
                 """.formatted(ServerUnderTest.connectionFactory());
     }
 
-    private static String properties(Map<String, String> config) {
+    static String properties(Map<String, String> config) {
         // Values here are paths, names and numbers: no character needs escaping in a properties file.
         return config.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())

@@ -16,7 +16,17 @@ public final class SharedPostfix implements BeforeAllCallback {
 
     /** Logins, one per test class, so each class's connections are its own sub-pool on the server. */
     public static final String[] USERS = {
-        "bulk", "alice", "bob", "cycle", "config", "cmt", "flush", "healthdefault", "healthbilling"
+        "bulk",
+        "alice",
+        "bob",
+        "cycle",
+        "config",
+        "cmt",
+        "flush",
+        "healthdefault",
+        "healthbilling",
+        "userwar",
+        "userasync"
     };
 
     public static final String PASSWORD = "it-secret";

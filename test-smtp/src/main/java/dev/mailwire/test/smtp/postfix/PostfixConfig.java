@@ -147,6 +147,7 @@ final class PostfixConfig {
                     .append(" inet n - n - - smtpd\n")
                     .append("  -o syslog_name=postfix/plain\n")
                     .append("  -o smtpd_tls_security_level=none\n")
+                    .append("  -o smtpd_tls_wrappermode=no\n") // plain even when the main listener is implicit TLS
                     .append("  -o smtpd_sasl_auth_enable=no\n")
                     .append("  -o smtpd_relay_restrictions=permit_mynetworks,reject\n")
                     .append("  -o smtpd_recipient_restrictions=check_recipient_access,$mailwire_test_recipients,"

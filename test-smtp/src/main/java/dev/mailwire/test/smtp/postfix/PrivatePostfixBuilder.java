@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,7 @@ public final class PrivatePostfixBuilder {
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
     private static final Pattern PARAMETER = Pattern.compile("[a-z0-9_]+");
+    private static final Pattern MECHANISM = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final Map<String, String> users = new LinkedHashMap<>();
     private final Map<String, String> overrides = new LinkedHashMap<>();
@@ -65,6 +68,26 @@ public final class PrivatePostfixBuilder {
     public PrivatePostfixBuilder plainListener() {
         this.plainListener = true;
         return this;
+    }
+
+    /**
+     * TLS from the first byte on the main listener instead of STARTTLS (implicit TLS, the port-465 style of RFC 8314):
+     * Postfix's {@code smtpd_tls_wrappermode}. AUTH then needs no STARTTLS; the plain listener stays plain.
+     */
+    public PrivatePostfixBuilder implicitTls() {
+        return set("smtpd_tls_wrappermode", "yes");
+    }
+
+    /**
+     * Offers only these SASL mechanisms in EHLO, e.g. {@code authMechanisms("LOGIN")}: Postfix's
+     * {@code smtpd_sasl_mechanism_filter}. Cyrus sasldb would offer PLAIN and LOGIN.
+     */
+    public PrivatePostfixBuilder authMechanisms(String... mechanisms) {
+        if (mechanisms.length == 0
+                || !Arrays.stream(mechanisms).allMatch(m -> MECHANISM.matcher(m).matches())) {
+            throw new IllegalArgumentException("SASL mechanism names, at least one: " + Arrays.toString(mechanisms));
+        }
+        return set("smtpd_sasl_mechanism_filter", String.join(", ", mechanisms).toLowerCase(Locale.ROOT));
     }
 
     /** Postfix's {@code smtpd_client_connection_count_limit} (default 50 connections per client address). */
