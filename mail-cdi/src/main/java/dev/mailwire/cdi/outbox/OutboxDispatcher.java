@@ -215,11 +215,22 @@ final class OutboxDispatcher implements AutoCloseable {
             int limit = room + inHand.size();
             progressAtLook = progress.get();
             List<String> due = store.due(limit, clock.instant());
+            // More is due than this look started when the query filled its limit, or when a due row not in hand was
+            // left for want of room: rows backed off meanwhile (unreadable ones, retried a moment later) make the
+            // query come back short of its limit while healthy rows still wait, and those must not wait for the poll.
+            boolean more = due.size() >= limit;
             int started = 0;
-            for (int i = 0; i < due.size() && started < room; i++) {
-                started += start(due.get(i)) ? 1 : 0;
+            for (String id : due) {
+                if (inHand.contains(id)) {
+                    continue;
+                }
+                if (started == room || !start(id)) {
+                    more = true;
+                    break;
+                }
+                started++;
             }
-            return due.size() >= limit;
+            return more;
         } catch (SQLException | RuntimeException e) {
             // Never thrown: a periodic task that throws is never run again. Not retried after every send either:
             // a failing database is asked again at the next interval.
