@@ -12,11 +12,12 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 # The bench and the modules it runs against, built from this tree in one reactor: their jars in each target/ go on
-# the classpath, nothing is installed into ~/.m2 (where other builds would pick them up). Tests skipped (the bench's
+# the classpath, nothing is installed into ~/.m2 (where other builds would pick them up). Tests compiled but not run
+# (-DskipTests, not maven.test.skip: mail-cdi's tests use mailwire-jca's test-jar, which must be built; the bench's
 # own run with `./mvnw -Pbench -pl bench -am test`); sources are not reformatted.
 # In the background, waited for: sh runs no trap while a foreground child runs, so a SIGTERM or Ctrl-C would end this
 # script and leave Maven building on its own.
-./mvnw -B -q -Pbench -pl bench -am package dependency:build-classpath -Dmaven.test.skip=true \
+./mvnw -B -q -Pbench -pl bench -am package dependency:build-classpath -DskipTests \
   -Dspotless.apply.skip=true -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime &
 build=$!
 trap 'kill "$build" 2>/dev/null; exit 143' TERM
