@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class FailedScenarioIsRecordedAndTheRunGoesOnTest {
 
-    private static final String QUEUE_FILE = "/work/bench-work/postfix/postfix-2525-1/queue/active/A365B25C6A0";
+    private static final String QUEUE_FILE = "bench-work/postfix/postfix-2525-1/queue/active/A365B25C6A0";
 
     private final Target postfix = Target.plain("postfix", "Postfix", 2525);
     private final Timing timing = new Timing(Duration.ZERO, Duration.ofMillis(1), 1);
