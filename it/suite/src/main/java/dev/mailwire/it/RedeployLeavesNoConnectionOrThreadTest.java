@@ -110,11 +110,16 @@ class RedeployLeavesNoConnectionOrThreadTest {
                 "%s: %d deployments sent over %d connection(s), at most %d open at once%n",
                 ServerUnderTest.name(), CYCLES, sessions.size(), peak);
         assertThat(peak).as("connections open at once").isLessThanOrEqualTo(ServerUnderTest.poolMaxSize());
-        // WildFly keeps one connection for all 20 deployments; Payara's pool resizer closes and reopens some on
-        // its own schedule. Either way far fewer than one per deployment, which is what a leak would look like.
-        assertThat(sessions)
+        // WildFly keeps one connection for all 20 deployments; Payara's pool resizer closes idle connections every
+        // 30 s (it/payara) and its pool opens some it never sends on, so the number of sessions grows with how long
+        // the run takes on a loaded machine. A leak looks like one mail-carrying connection per deployment: count
+        // those, and require one that carried the mail of several deployments.
+        List<SmtpSession> carriers =
+                sessions.stream().filter(session -> session.messages() > 0).toList();
+        assertThat(carriers)
                 .as("deployments share the pool's connections instead of opening their own")
-                .hasSizeLessThan(CYCLES / 2);
+                .hasSizeLessThan(CYCLES / 2)
+                .anySatisfy(session -> assertThat(session.messages()).isGreaterThan(1));
         assertThat(sessions).allSatisfy(session -> assertThat(session.users()).isSubsetOf(USER));
 
         long start = System.nanoTime();
