@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,10 +22,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class ServerThreadsAreUsedWhenJndiHasThemTest {
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(named("server-executor"));
+    // The server's threads, told apart by their names; made before JNDI is installed, so our own kind serves.
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(serverThreads("server-executor"));
     private final ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(named("server-scheduler"));
-    private final ThreadFactory factory = named("server-factory");
+            Executors.newSingleThreadScheduledExecutor(serverThreads("server-scheduler"));
+    private final ThreadFactory factory = serverThreads("server-factory");
 
     @AfterEach
     void stopTheServer() {
@@ -91,16 +91,11 @@ class ServerThreadsAreUsedWhenJndiHasThemTest {
                 ContainerThreads.MANAGED_THREAD_FACTORY, threadFactory));
     }
 
-    private String threadName() {
-        return Thread.currentThread().getName();
+    private static ThreadFactory serverThreads(String name) {
+        return ContainerThreads.threadFactory(name);
     }
 
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    private String threadName() {
+        return Thread.currentThread().getName();
     }
 }
