@@ -2,6 +2,7 @@ package dev.mailwire.cdi.internal.send;
 
 import dev.mailwire.cdi.MailerKey;
 import dev.mailwire.cdi.MockMailbox;
+import dev.mailwire.cdi.internal.Secrets;
 import dev.mailwire.cdi.internal.config.AdapterSettings;
 import dev.mailwire.cdi.internal.config.MailerConfig;
 import dev.mailwire.cdi.internal.config.MailerDefinition;
@@ -9,7 +10,6 @@ import dev.mailwire.cdi.internal.outbox.TransactionalAssembly;
 import dev.mailwire.cdi.internal.telemetry.Telemetry;
 import dev.mailwire.cdi.stats.MailerMonitor;
 import dev.mailwire.cdi.stats.MailerTarget;
-import dev.mailwire.cdi.stats.Secrets;
 import dev.mailwire.connector.MailConnection;
 import dev.mailwire.connector.MailConnectionFactory;
 import dev.mailwire.connector.MailConnectionSpec;

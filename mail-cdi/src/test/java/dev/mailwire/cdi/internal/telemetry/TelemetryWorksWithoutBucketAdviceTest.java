@@ -2,10 +2,10 @@ package dev.mailwire.cdi.internal.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwire.cdi.internal.Secrets;
 import dev.mailwire.cdi.internal.telemetry.deployment.Metrics;
 import dev.mailwire.cdi.stats.MailerMonitor;
 import dev.mailwire.cdi.stats.MailerTarget;
-import dev.mailwire.cdi.stats.Secrets;
 import dev.mailwire.cdi.stats.SendEvent;
 import dev.mailwire.cdi.stats.SendListener;
 import dev.mailwire.cdi.stats.SendOutcome;

@@ -1,4 +1,4 @@
-package dev.mailwire.cdi.stats;
+package dev.mailwire.cdi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mailwire.cdi.stats;
+package dev.mailwire.cdi.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Error texts come from Angus and the JDK as well as from Mailwire, and a server may echo what it was sent; this is
  * the last line, not the only one.
  *
- * <p>Beyond the specifications: public only for Mailwire's own modules.
+ * <p>Shared by the CDI layer and the health checks; internal.
  */
 public final class Secrets {
 

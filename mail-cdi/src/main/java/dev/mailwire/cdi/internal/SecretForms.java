@@ -1,4 +1,4 @@
-package dev.mailwire.cdi.stats;
+package dev.mailwire.cdi.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
