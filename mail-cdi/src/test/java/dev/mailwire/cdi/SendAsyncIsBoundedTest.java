@@ -9,6 +9,7 @@ import dev.mailwire.Mailer;
 import dev.mailwire.MailerException;
 import dev.mailwire.SendResult;
 import dev.mailwire.cdi.deployment.DefaultMailerClient;
+import dev.mailwire.cdi.internal.send.AsyncSender;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,7 +30,7 @@ class SendAsyncIsBoundedTest {
     @Test
     void fullQueueFailsTheStageAtOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (AsyncSender sender = AsyncSender.bounded("billing", 1, 1)) {
+        try (AsyncSender sender = AsyncSender.create("billing", 1, 1)) {
             CompletionStage<String> running = sender.submit(() -> await(release));
             CompletionStage<String> queued = sender.submit(() -> "queued");
             CompletionStage<String> refused = sender.submit(() -> "refused");
@@ -48,7 +49,7 @@ class SendAsyncIsBoundedTest {
 
     @Test
     void failureOfTheTaskCompletesTheStageWithItsOwnException() {
-        try (AsyncSender sender = AsyncSender.bounded("billing", 1, 1)) {
+        try (AsyncSender sender = AsyncSender.create("billing", 1, 1)) {
             CompletableFuture<Object> failed = sender.submit(() -> {
                         throw new MailerException("billing", "boom");
                     })

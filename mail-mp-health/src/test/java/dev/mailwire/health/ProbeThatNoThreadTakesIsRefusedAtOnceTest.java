@@ -2,11 +2,11 @@ package dev.mailwire.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwire.cdi.internal.Secrets;
 import dev.mailwire.cdi.stats.ErrorKind;
 import dev.mailwire.cdi.stats.Evidence;
 import dev.mailwire.cdi.stats.MailerMonitor;
 import dev.mailwire.cdi.stats.MailerTarget;
-import dev.mailwire.cdi.stats.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.mailwire.cdi.stats;
 
+import dev.mailwire.cdi.internal.Secrets;
 import java.time.Clock;
 import java.time.Instant;
 

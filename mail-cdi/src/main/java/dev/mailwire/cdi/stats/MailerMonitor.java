@@ -1,6 +1,7 @@
 package dev.mailwire.cdi.stats;
 
 import dev.mailwire.SendResult;
+import dev.mailwire.cdi.internal.Secrets;
 import dev.mailwire.jca.pool.EmbeddedConnectionManager;
 import dev.mailwire.jca.pool.PoolStats;
 import java.time.Clock;

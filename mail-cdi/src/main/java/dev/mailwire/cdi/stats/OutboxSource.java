@@ -5,7 +5,8 @@ package dev.mailwire.cdi.stats;
  * MailerMonitor#outbox(OutboxSource)}. Readiness and metric collection call {@link #figures()} at their own pace
  * (every health poll, every metric export), so it should answer from memory or a cheap query.
  *
- * <p>Beyond the specifications: public only for Mailwire's own modules.
+ * <p>Beyond the specifications: a Mailwire API, implemented by Mailwire's outbox; an application reads the figures
+ * through {@link MailerMonitor#outboxFigures()}.
  */
 public interface OutboxSource {
 
