@@ -54,9 +54,19 @@ public abstract class MailConnectionProperties implements Serializable {
         settingsChanged();
     }
 
-    /** The value of {@code setting}, in its JavaBean type. */
-    final Object get(ConnectionSetting setting) {
+    /** The value of {@code setting}, in its JavaBean type ({@link ConnectionSetting.Kind#beanType()}). */
+    public final Object getValue(ConnectionSetting setting) {
         return values.get(setting);
+    }
+
+    /**
+     * Sets {@code setting} to {@code value}, of the setting's JavaBean type: what the typed setter of the setting does,
+     * for code that walks the {@link ConnectionSetting} table.
+     *
+     * @throws IllegalArgumentException for a value of another type
+     */
+    public final void setValue(ConnectionSetting setting, Object value) {
+        put(setting, value);
     }
 
     private void put(ConnectionSetting setting, Object value) {

@@ -125,8 +125,8 @@ final class RequestOverrides {
         return switch (setting) {
             case PORT -> p.getPort() != null ? p.getPort() : defaultPort(p.getTls());
             case ALLOW_PLAINTEXT_AUTH -> Boolean.TRUE.equals(p.getAllowPlaintextAuth());
-            case HOST, TLS, TRUST_STORE_TYPE -> lower((String) p.get(setting)); // names, whatever their case
-            default -> p.get(setting);
+            case HOST, TLS, TRUST_STORE_TYPE -> lower((String) p.getValue(setting)); // names, whatever their case
+            default -> p.getValue(setting);
         };
     }
 
