@@ -29,6 +29,11 @@ class SmtpPropertiesOfSettingsAreMailwiresTest {
                     f.setPassword("secret");
                     f.setAllowPlaintextAuth(true);
                     f.setAuthMechanisms(mechanisms);
+                    for (ConnectionSetting s : ConnectionSetting.values()) {
+                        if (s.kind() == ConnectionSetting.Kind.STRING && f.getValue(s) == null) {
+                            f.setValue(s, "set-by-test"); // a free-text setting may decide a property only when set
+                        }
+                    }
                     set.addAll(new SessionFactory(MailSettings.of(f, null), timer)
                             .session()
                             .getProperties()
