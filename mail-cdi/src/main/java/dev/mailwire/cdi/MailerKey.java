@@ -1,6 +1,7 @@
 package dev.mailwire.cdi;
 
 import dev.mailwire.cdi.internal.config.MailerNames;
+import dev.mailwire.jca.settings.ConnectionSetting;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -10,50 +11,47 @@ import java.util.Optional;
  * so the environment-variable form ({@code MAILWIRE_MAILER_BILLING_HOST}) works as the Config specification defines.
  * docs/configuration.md repeats the key, type and default of each constant; a test keeps the two in step.
  *
- * <p>Defaults of the connection and pool keys are owned by the resource adapter's {@code MailManagedConnectionFactory}
- * and {@code PoolSettings}; the defaults written here are their documentation, checked against them by a test.
+ * <p>The connection keys are the resource adapter's {@link ConnectionSetting}s, which describe each once (type,
+ * default, meaning); their constants here take key, type and default from there. Defaults of the pool keys are owned
+ * by the resource adapter's {@code PoolSettings}; the defaults written here are their documentation, checked against
+ * them by a test.
  *
  * <p>Beyond the specifications: applications may refer to these constants; the set grows, names never change.
  */
 public enum MailerKey {
-    /** SMTP server host name or address. Required unless {@link #MOCK} or {@link #CONNECTION_FACTORY} is set. */
-    HOST("host", Type.STRING, null),
-    /** SMTP server port, 1 to 65535. Default by {@link #TLS}: 587 for STARTTLS, 465 for IMPLICIT, 25 for NONE. */
-    PORT("port", Type.INTEGER, "by tls: 587 / 465 / 25"),
+    /** {@link ConnectionSetting#HOST}. Required unless {@link #MOCK} or {@link #CONNECTION_FACTORY} is set. */
+    HOST(ConnectionSetting.HOST),
+    /** {@link ConnectionSetting#PORT}. */
+    PORT(ConnectionSetting.PORT),
+    /** {@link ConnectionSetting#TLS}. Hostname verification is always on. */
+    TLS(ConnectionSetting.TLS),
+    /** {@link ConnectionSetting#TRUST_STORE}. */
+    TRUST_STORE(ConnectionSetting.TRUST_STORE),
+    /** {@link ConnectionSetting#TRUST_STORE_PASSWORD}. */
+    TRUST_STORE_PASSWORD(ConnectionSetting.TRUST_STORE_PASSWORD),
+    /** {@link ConnectionSetting#TRUST_STORE_TYPE}. */
+    TRUST_STORE_TYPE(ConnectionSetting.TRUST_STORE_TYPE),
+    /** {@link ConnectionSetting#USERNAME}. */
+    USERNAME(ConnectionSetting.USERNAME),
+    /** {@link ConnectionSetting#PASSWORD}. */
+    PASSWORD(ConnectionSetting.PASSWORD),
     /**
-     * {@code STARTTLS}: plain TCP then STARTTLS, refused if the server does not offer it; {@code IMPLICIT}: TLS from
-     * the first byte; {@code NONE}: no TLS, only for a server on loopback (AUTH then needs
-     * {@link #ALLOW_PLAINTEXT_AUTH}). Hostname verification is always on.
+     * {@link ConnectionSetting#AUTH_MECHANISMS}. With {@code XOAUTH2} the token comes from a {@code Supplier<String>}
+     * bean qualified {@code @MailerName("<name>")}, asked at each connect, or from {@link #PASSWORD}.
      */
-    TLS("tls", Type.TLS_MODE, "STARTTLS"),
-    /** Path of the key store holding the trust anchors. Default: the JVM's trust store. */
-    TRUST_STORE("trust-store", Type.PATH, "JVM default"),
-    /** Password of {@link #TRUST_STORE}. Never logged. */
-    TRUST_STORE_PASSWORD("trust-store-password", Type.SECRET, null),
-    /** Type of {@link #TRUST_STORE}: {@code PKCS12} or {@code JKS}. */
-    TRUST_STORE_TYPE("trust-store-type", Type.STRING, "PKCS12"),
-    /** AUTH user name; without it, no AUTH is sent. */
-    USERNAME("username", Type.STRING, null),
-    /** AUTH password (or a static XOAUTH2 token). Never logged. */
-    PASSWORD("password", Type.SECRET, null),
-    /**
-     * AUTH mechanisms in order of preference, separated by spaces or commas: {@code PLAIN}, {@code LOGIN}, or
-     * {@code XOAUTH2} alone (the token comes from a {@code Supplier<String>} bean qualified
-     * {@code @MailerName("<name>")}, asked at each connect, or from {@link #PASSWORD}).
-     */
-    AUTH_MECHANISMS("auth-mechanisms", Type.LIST, "PLAIN LOGIN"),
-    /** Allows AUTH over {@code tls=NONE}, for a trusted relay on loopback only. */
-    ALLOW_PLAINTEXT_AUTH("allow-plaintext-auth", Type.BOOLEAN, "false"),
+    AUTH_MECHANISMS(ConnectionSetting.AUTH_MECHANISMS),
+    /** {@link ConnectionSetting#ALLOW_PLAINTEXT_AUTH}. */
+    ALLOW_PLAINTEXT_AUTH(ConnectionSetting.ALLOW_PLAINTEXT_AUTH),
     /** Default sender, used when a {@code Mail} has no {@code from}. */
     FROM("from", Type.ADDRESS, null),
     /** Domain of generated Message-IDs ({@code <random@domain>}). Default: the domain of the From address. */
     MESSAGE_ID_DOMAIN("message-id-domain", Type.STRING, "From's domain"),
-    /** Bound on the TCP connect ({@code mail.smtp.connectiontimeout}). */
-    CONNECT_TIMEOUT("connect-timeout", Type.DURATION, "PT10S"),
-    /** Bound on each read and write ({@code mail.smtp.timeout}, {@code mail.smtp.writetimeout}). */
-    READ_TIMEOUT("read-timeout", Type.DURATION, "PT60S"),
-    /** Bound on one whole send, from borrowing a connection to the server's reply to the final dot. */
-    SEND_TIMEOUT("send-timeout", Type.DURATION, "PT2M"),
+    /** {@link ConnectionSetting#CONNECT_TIMEOUT}. */
+    CONNECT_TIMEOUT(ConnectionSetting.CONNECT_TIMEOUT),
+    /** {@link ConnectionSetting#READ_TIMEOUT}. */
+    READ_TIMEOUT(ConnectionSetting.READ_TIMEOUT),
+    /** {@link ConnectionSetting#SEND_TIMEOUT}: from borrowing a connection to the server's reply to the final dot. */
+    SEND_TIMEOUT(ConnectionSetting.SEND_TIMEOUT),
     /** Embedded pool: the most connections open at once. Keep it under the server's per-client limit. */
     POOL_MAX_SIZE("pool.max-size", Type.INTEGER, "8"),
     /** Embedded pool: idle connections kept open ahead of demand, 0 to {@code pool.max-size}. */
@@ -96,10 +94,10 @@ public enum MailerKey {
     /** {@code sendAsync} without a managed executor: sends waiting beyond this many are refused. */
     ASYNC_QUEUE_SIZE("async-queue-size", Type.INTEGER, "1000"),
     /**
-     * Pass-through {@code mail.smtp.*} properties ({@code session.mail.smtp.localhost=mx.example.org}), checked by the
-     * resource adapter: none may weaken TLS or the timeouts.
+     * {@link ConnectionSetting#SESSION_PROPERTIES}: pass-through {@code mail.smtp.*} properties
+     * ({@code session.mail.smtp.localhost=mx.example.org}), checked by the resource adapter.
      */
-    SESSION("session.*", Type.MAP, null),
+    SESSION(ConnectionSetting.SESSION_PROPERTIES),
     /**
      * The transactional DataSource that holds the outbox: a JNDI name (a server's JTA data source), or the name of
      * a {@code @Named} CDI bean of type {@code javax.sql.DataSource} that enlists in the transaction manager
@@ -182,6 +180,14 @@ public enum MailerKey {
         this.key = key;
         this.type = type;
         this.defaultValue = defaultValue;
+    }
+
+    /** A connection setting: its key, type and default are the resource adapter's description of it. */
+    MailerKey(ConnectionSetting setting) {
+        this(
+                setting.key(),
+                Type.valueOf(setting.kind().name()),
+                setting.documentedDefault().orElse(null));
     }
 
     /** The key below the mailer's prefix, for example {@code pool.max-size}; {@code session.*} for a map. */

@@ -2,26 +2,16 @@ package dev.mailwire.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailwire.jca.MailManagedConnectionFactory;
 import dev.mailwire.jca.pool.PoolSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The defaults that {@link MailerKey} documents for the connection and pool keys are the resource adapter's: an
- * unset key keeps the adapter's default, so a change there must show here.
+ * The defaults that {@link MailerKey} documents for the pool keys are the resource adapter's: an unset key keeps the
+ * adapter's default, so a change there must show here. (The connection keys take theirs from the adapter's
+ * {@code ConnectionSetting} table: {@link ConnectionSettingsAgreeEverywhereTest}.)
  */
 class AdapterDefaultsMatchDocumentationTest {
-
-    @Test
-    void connectionDefaults() {
-        MailManagedConnectionFactory f = new MailManagedConnectionFactory();
-        assertThat(f.getTls()).isEqualTo(documented(MailerKey.TLS));
-        assertThat(f.getConnectTimeout()).isEqualTo(documented(MailerKey.CONNECT_TIMEOUT));
-        assertThat(f.getReadTimeout()).isEqualTo(documented(MailerKey.READ_TIMEOUT));
-        assertThat(f.getSendTimeout()).isEqualTo(documented(MailerKey.SEND_TIMEOUT));
-        assertThat(f.getAllowPlaintextAuth().toString()).isEqualTo(documented(MailerKey.ALLOW_PLAINTEXT_AUTH));
-    }
 
     @Test
     void poolDefaults() {

@@ -13,12 +13,10 @@ class ConfigurationReferenceMatchesCodeTest {
     @Test
     void referenceTableEqualsTheDeclaredKeys() throws Exception {
         Map<String, String> documented = new LinkedHashMap<>();
-        for (String line : Docs.read("configuration.md").lines().toList()) {
-            if (line.startsWith("| `")) {
-                String[] cells = line.split("\\|");
-                String key = cells[1].trim().replace("`", "");
-                documented.put(key, cells[2].trim() + " | " + cells[3].trim());
-            }
+        for (String line : Docs.tableRows("configuration.md", "Reference")) {
+            String[] cells = line.split("\\|");
+            String key = cells[1].trim().replace("`", "");
+            documented.put(key, cells[2].trim() + " | " + cells[3].trim());
         }
         Map<String, String> declared = new LinkedHashMap<>();
         Arrays.stream(MailerKey.values())

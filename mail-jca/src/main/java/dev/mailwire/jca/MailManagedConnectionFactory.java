@@ -19,8 +19,8 @@ import javax.security.auth.Subject;
 
 /**
  * Creates and matches pooled SMTP connections for one mailer. Its JavaBean properties are the connection settings
- * of DESIGN §3 ({@link MailSettings} documents each); they are boxed types, as JCA config properties must be, and
- * take part in equals/hashCode, because servers keep one pool per distinct factory.
+ * of DESIGN §3 ({@link dev.mailwire.jca.settings.ConnectionSetting} describes each); they are boxed types, as JCA
+ * config properties must be, and take part in equals/hashCode, because servers keep one pool per distinct factory.
  */
 public class MailManagedConnectionFactory extends MailConnectionProperties
         implements ManagedConnectionFactory,

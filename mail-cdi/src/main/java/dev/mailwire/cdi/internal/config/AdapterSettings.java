@@ -5,6 +5,8 @@ import dev.mailwire.cdi.MailerKey;
 import dev.mailwire.connector.MailConnectionSpec;
 import dev.mailwire.jca.MailManagedConnectionFactory;
 import dev.mailwire.jca.pool.PoolSettings;
+import dev.mailwire.jca.settings.ConnectionSetting;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,42 +25,50 @@ public final class AdapterSettings {
     static MailManagedConnectionFactory factory(MailerConfig c, Values values, Supplier<String> tokens) {
         MailManagedConnectionFactory f = new MailManagedConnectionFactory();
         f.setMailerName(c.mailer());
-        c.get(MailerKey.HOST).ifPresent(f::setHost);
-        values.integer(MailerKey.PORT).ifPresent(f::setPort);
-        c.get(MailerKey.TLS).ifPresent(f::setTls);
-        c.get(MailerKey.TRUST_STORE).ifPresent(f::setTrustStore);
-        c.get(MailerKey.TRUST_STORE_PASSWORD).ifPresent(f::setTrustStorePassword);
-        c.get(MailerKey.TRUST_STORE_TYPE).ifPresent(f::setTrustStoreType);
-        c.get(MailerKey.USERNAME).ifPresent(f::setUsername);
-        c.get(MailerKey.PASSWORD).ifPresent(f::setPassword);
-        c.get(MailerKey.AUTH_MECHANISMS).ifPresent(f::setAuthMechanisms);
-        values.bool(MailerKey.ALLOW_PLAINTEXT_AUTH).ifPresent(f::setAllowPlaintextAuth);
-        c.get(MailerKey.CONNECT_TIMEOUT).ifPresent(f::setConnectTimeout);
-        c.get(MailerKey.READ_TIMEOUT).ifPresent(f::setReadTimeout);
-        c.get(MailerKey.SEND_TIMEOUT).ifPresent(f::setSendTimeout);
-        Map<String, String> session = c.entries(MailerKey.SESSION);
-        if (!session.isEmpty()) {
-            f.setSessionProperties(session.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(";")));
+        for (ConnectionSetting setting : ConnectionSetting.values()) {
+            if (setting.isConfigKey()) {
+                value(c, values, setting).ifPresent(v -> f.setValue(setting, v));
+            }
         }
         f.setTokenSupplier(tokens);
         return f;
     }
 
-    /** The connection keys that travel with each request to a server's connection factory (not the pool keys). */
-    static final List<MailerKey> REQUEST_KEYS = List.of(
-            MailerKey.HOST,
-            MailerKey.PORT,
-            MailerKey.TLS,
-            MailerKey.TRUST_STORE,
-            MailerKey.TRUST_STORE_PASSWORD,
-            MailerKey.TRUST_STORE_TYPE,
-            MailerKey.AUTH_MECHANISMS,
-            MailerKey.ALLOW_PLAINTEXT_AUTH,
-            MailerKey.CONNECT_TIMEOUT,
-            MailerKey.READ_TIMEOUT,
-            MailerKey.SEND_TIMEOUT);
+    /**
+     * The value of a connection key as the factory takes it; bad numbers and booleans go to the problems. Only the
+     * types the factory does not take as text are parsed here; the factory checks the rest.
+     */
+    private static Optional<?> value(MailerConfig c, Values values, ConnectionSetting setting) {
+        MailerKey key = key(setting);
+        return switch (setting.kind()) {
+            case INTEGER -> values.integer(key);
+            case BOOLEAN -> values.bool(key);
+            case MAP -> {
+                Map<String, String> entries = c.entries(key);
+                yield entries.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(entries.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining(";")));
+            }
+            default -> c.get(key);
+        };
+    }
+
+    /** The MicroProfile Config key of a connection setting ({@code ConnectionSettingsAgreeEverywhereTest}). */
+    private static MailerKey key(ConnectionSetting setting) {
+        return Arrays.stream(MailerKey.values())
+                .filter(k -> k.key().equals(setting.key()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no MailerKey for " + setting.key()));
+    }
+
+    /**
+     * The connection keys that travel with each request to a server's connection factory as settings (not the pool
+     * keys, not the identity, not {@code session.*}).
+     */
+    static final List<MailerKey> REQUEST_KEYS =
+            ConnectionSetting.overridable().stream().map(AdapterSettings::key).toList();
 
     /**
      * The application's connection settings as a connection spec for a server's connection factory, or null when
