@@ -68,8 +68,7 @@ public abstract class MailConnectionProperties implements Serializable {
         if (key.startsWith("session.")) {
             if (value.indexOf(';') >= 0 || key.indexOf(';') >= 0 || key.indexOf('=') >= 0) {
                 // Kept as key=value;key=value: a ';' would add a setting that was never allowed or checked as such.
-                throw ConfigErrors.refused(
-                        mailer, key, "a pass-through value cannot contain ';', nor a key ';' or '='.");
+                throw ConfigErrors.refused(JcaMessages.SESSION_SEPARATOR, mailer, key);
             }
             String entry = key.substring("session.".length()) + "=" + value;
             sessionProperties = sessionProperties == null ? entry : sessionProperties + ";" + entry;
@@ -90,7 +89,7 @@ public abstract class MailConnectionProperties implements Serializable {
             case "connect-timeout" -> setConnectTimeout(value);
             case "read-timeout" -> setReadTimeout(value);
             case "send-timeout" -> setSendTimeout(value);
-            default -> throw ConfigErrors.refused(mailer, key, "this is not a connection setting.");
+            default -> throw ConfigErrors.refused(JcaMessages.NOT_A_CONNECTION_SETTING, mailer, key);
         }
     }
 
