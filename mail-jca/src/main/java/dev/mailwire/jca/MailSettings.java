@@ -1,5 +1,12 @@
 package dev.mailwire.jca;
 
+import static dev.mailwire.jca.settings.ConnectionSetting.AUTH_MECHANISMS;
+import static dev.mailwire.jca.settings.ConnectionSetting.CONNECT_TIMEOUT;
+import static dev.mailwire.jca.settings.ConnectionSetting.READ_TIMEOUT;
+import static dev.mailwire.jca.settings.ConnectionSetting.SEND_TIMEOUT;
+import static dev.mailwire.jca.settings.ConnectionSetting.TRUST_STORE_TYPE;
+
+import dev.mailwire.jca.settings.ConnectionSetting;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -77,14 +84,14 @@ record MailSettings(
                 tls,
                 trustStore,
                 f.getTrustStorePassword(),
-                blankToNull(f.getTrustStoreType()) == null ? "PKCS12" : f.getTrustStoreType(),
+                blankToNull(f.getTrustStoreType()) == null ? defaultOf(TRUST_STORE_TYPE) : f.getTrustStoreType(),
                 username,
                 f.getPassword(),
                 mechanisms,
                 Boolean.TRUE.equals(f.getAllowPlaintextAuth()),
-                duration(mailer, "connect-timeout", f.getConnectTimeout()),
-                duration(mailer, "read-timeout", f.getReadTimeout()),
-                duration(mailer, "send-timeout", f.getSendTimeout()),
+                duration(mailer, CONNECT_TIMEOUT.key(), f.getConnectTimeout()),
+                duration(mailer, READ_TIMEOUT.key(), f.getReadTimeout()),
+                duration(mailer, SEND_TIMEOUT.key(), f.getSendTimeout()),
                 SessionPassThrough.parse(mailer, f.getSessionProperties()));
     }
 
@@ -124,7 +131,7 @@ record MailSettings(
 
     private static TlsMode tlsMode(String mailer, String value) {
         if (blankToNull(value) == null) {
-            return TlsMode.STARTTLS;
+            return TlsMode.valueOf(defaultOf(ConnectionSetting.TLS));
         }
         try {
             return TlsMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
@@ -134,11 +141,9 @@ record MailSettings(
     }
 
     private static List<String> mechanisms(String mailer, String value) {
-        if (blankToNull(value) == null) {
-            // PLAIN first: one round trip over TLS, where Angus's default order tries LOGIN (three) first.
-            return List.of("PLAIN", "LOGIN");
-        }
-        List<String> list = Arrays.stream(value.trim().split("[\\s,]+"))
+        // Unset: PLAIN first, one round trip over TLS, where Angus's default order tries LOGIN (three) first.
+        String given = blankToNull(value) == null ? defaultOf(AUTH_MECHANISMS) : value;
+        List<String> list = Arrays.stream(given.trim().split("[\\s,]+"))
                 .map(m -> m.toUpperCase(Locale.ROOT))
                 .distinct()
                 .toList();
@@ -186,6 +191,10 @@ record MailSettings(
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    private static String defaultOf(ConnectionSetting setting) {
+        return setting.defaultValue().orElseThrow();
     }
 
     static String blankToNull(String s) {
