@@ -200,6 +200,9 @@ public enum JcaMessages {
             "MWJCA-311",
             "Mailer '%s': discarding the failed %s failed (the cause follows); please report it as a bug.");
 
+    /** What {@link #INVALID_VALUE} expects of a duration setting. */
+    public static final String EXPECTED_DURATION = "a positive ISO-8601 duration such as PT10S";
+
     /** Appended to a send failure after the final dot of DATA. */
     static final String MAY_HAVE_BEEN_ACCEPTED =
             " The server may already have accepted the mail: a retry may deliver it twice.";

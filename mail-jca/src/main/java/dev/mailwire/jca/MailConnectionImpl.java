@@ -47,6 +47,15 @@ final class MailConnectionImpl implements MailConnection {
         return mc.send(this, message, recipients);
     }
 
+    /** Sends a message {@link ValidatedMessage} vouches for: checked and saved, with these recipients. */
+    SendResult sendChecked(MimeMessage message, Address[] recipients) {
+        return open().send(this, message, recipients);
+    }
+
+    String mailer() {
+        return mailer;
+    }
+
     @Override
     public OptionalLong maxMessageSize() {
         return open().maxMessageSize();

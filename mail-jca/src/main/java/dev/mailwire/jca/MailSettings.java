@@ -178,7 +178,7 @@ record MailSettings(
         } catch (DateTimeParseException e) {
             // reported below with the expected form
         }
-        throw ConfigErrors.invalid(mailer, key, value, "a positive ISO-8601 duration such as PT10S");
+        throw ConfigErrors.invalid(mailer, key, value, JcaMessages.EXPECTED_DURATION);
     }
 
     /** Whether {@code host} names this machine's loopback interface, without a DNS lookup for literals. */
