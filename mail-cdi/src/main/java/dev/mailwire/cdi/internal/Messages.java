@@ -69,6 +69,11 @@ public enum Messages {
         return id;
     }
 
+    /** The wording without its id, for the catalogue's tests. */
+    public String template() {
+        return template;
+    }
+
     /** The message with its id first, so that a log line or an exception leads to its entry in docs/errors.md. */
     public String format(Object... args) {
         return id + " " + String.format(template, args);

@@ -101,7 +101,7 @@ final class LongLines {
         } catch (LongLineFound found) {
             return counter.lines;
         } catch (IOException e) {
-            throw new MessagingException("content cannot be read: " + e.getMessage(), e);
+            throw new MessagingException(String.valueOf(e.getMessage()), e); // worded by MWJCA-214
         }
         if (counter.copy != null) {
             keep(part, counter.copy.toByteArray());

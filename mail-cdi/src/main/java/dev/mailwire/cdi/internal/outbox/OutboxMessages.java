@@ -74,6 +74,11 @@ public enum OutboxMessages {
         return id;
     }
 
+    /** The wording without its id, for the catalogue's tests. */
+    public String template() {
+        return template;
+    }
+
     /** The message with its id first, so a log line or an exception leads to its entry in the docs. */
     public String format(Object... args) {
         return id + " " + String.format(template, args);
