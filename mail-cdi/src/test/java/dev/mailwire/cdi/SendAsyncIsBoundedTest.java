@@ -30,7 +30,7 @@ class SendAsyncIsBoundedTest {
     @Test
     void fullQueueFailsTheStageAtOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (AsyncSender sender = AsyncSender.bounded("billing", 1, 1)) {
+        try (AsyncSender sender = AsyncSender.create("billing", 1, 1)) {
             CompletionStage<String> running = sender.submit(() -> await(release));
             CompletionStage<String> queued = sender.submit(() -> "queued");
             CompletionStage<String> refused = sender.submit(() -> "refused");
@@ -49,7 +49,7 @@ class SendAsyncIsBoundedTest {
 
     @Test
     void failureOfTheTaskCompletesTheStageWithItsOwnException() {
-        try (AsyncSender sender = AsyncSender.bounded("billing", 1, 1)) {
+        try (AsyncSender sender = AsyncSender.create("billing", 1, 1)) {
             CompletableFuture<Object> failed = sender.submit(() -> {
                         throw new MailerException("billing", "boom");
                     })

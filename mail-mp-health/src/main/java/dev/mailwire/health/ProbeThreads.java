@@ -1,5 +1,6 @@
 package dev.mailwire.health;
 
+import dev.mailwire.cdi.internal.ContainerThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -12,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Where probes run, so that a readiness call returns within {@code mailwire.health.timeout} even when a probe hangs on a
@@ -33,9 +32,6 @@ import javax.naming.NamingException;
  */
 final class ProbeThreads implements Executor, AutoCloseable {
 
-    /** The default managed thread factory every Jakarta EE server binds (Jakarta Concurrency). */
-    static final String MANAGED = "java:comp/DefaultManagedThreadFactory";
-
     static final String NAME = "mailwire-health-probe-";
 
     /** How long {@link #start} waits for its threads to run: they start in microseconds unless the server fails them. */
@@ -54,25 +50,12 @@ final class ProbeThreads implements Executor, AutoCloseable {
         this.started = new CountDownLatch(size);
     }
 
-    /** Makes {@code size} threads now: call it on a thread of the application (at startup), not a health thread. */
+    /**
+     * Makes {@code size} threads now, from the server's managed thread factory or as daemons of our own
+     * ({@link ContainerThreads}): call it on a thread of the application (at startup), not a health thread.
+     */
     static ProbeThreads create(int size) {
-        ThreadFactory managed = null;
-        try {
-            managed = (ThreadFactory) new InitialContext().lookup(MANAGED);
-        } catch (NamingException | ClassCastException e) {
-            LOG.log(Level.FINE, "No managed thread factory in JNDI; health probes use daemon threads", e);
-        }
-        if (managed != null) {
-            try {
-                return start(managed, size);
-            } catch (RuntimeException e) {
-                LOG.log(
-                        Level.WARNING,
-                        "The managed thread factory made no thread; health probes use daemon threads",
-                        e);
-            }
-        }
-        return start(ProbeThreads::daemon, size);
+        return start(ContainerThreads.threadFactory("mailwire-health-probe"), size);
     }
 
     /** {@code size} threads of {@code factory}, started before this returns. */
@@ -159,12 +142,6 @@ final class ProbeThreads implements Executor, AutoCloseable {
     private String notRunning() {
         return "none of the " + threads.size() + " probe threads runs ("
                 + threads.get(0).getClass().getName() + ", see " + HealthMessages.PROBE_THREADS_NOT_RUNNING.id() + ")";
-    }
-
-    private static Thread daemon(Runnable r) {
-        Thread t = new Thread(r);
-        t.setDaemon(true);
-        return t;
     }
 
     private static void rename(Thread t, String name) {

@@ -4,6 +4,9 @@ import dev.mailwire.InvalidMailException;
 import dev.mailwire.MailRejectedException;
 import dev.mailwire.RecipientResult;
 import dev.mailwire.SendResult;
+import dev.mailwire.cdi.internal.send.Delivery;
+import dev.mailwire.cdi.internal.send.MessageSize;
+import dev.mailwire.cdi.internal.send.PreparedMail;
 import dev.mailwire.cdi.outbox.RecipientState;
 import jakarta.mail.Address;
 import jakarta.mail.internet.AddressException;
@@ -37,7 +40,7 @@ final class Attempt {
 
     private Attempt() {}
 
-    static Result run(OutboxTransport transport, StoredMessage message, String messageId, List<RecipientState> before) {
+    static Result run(Delivery delivery, StoredMessage message, String messageId, List<RecipientState> before) {
         List<String> pending = before.stream()
                 .filter(r -> r.status() == RecipientState.Status.PENDING)
                 .map(RecipientState::address)
@@ -53,8 +56,13 @@ final class Attempt {
             return mark(before, RecipientState.Status.REJECTED, "unparsable recipient: " + e.getMessage());
         }
         try {
-            SendResult sent =
-                    transport.send(message, messageId, to, message.spool().size());
+            // Exactly the stored bytes, measured when stored: the size is checked against the server's SIZE.
+            SendResult sent = delivery.deliver(new PreparedMail(
+                    message,
+                    messageId,
+                    to,
+                    List.of(),
+                    MessageSize.exactly(message.spool().size())));
             return merge(before, sent.recipients(), null);
         } catch (MailRejectedException e) {
             List<RecipientResult> replies =

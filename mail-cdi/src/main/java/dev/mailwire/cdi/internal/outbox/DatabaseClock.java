@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * One extra query per poll interval, and the statements stay as they were (the offset is accurate to about half a
  * round trip, far below any lease).
  */
-public final class DatabaseClock extends Clock {
+final class DatabaseClock extends Clock {
 
     private static final Logger LOG = Logger.getLogger(DatabaseClock.class.getName());
 

@@ -1,63 +1,42 @@
 package dev.mailwire.cdi.internal.outbox;
 
+import dev.mailwire.cdi.internal.ContainerThreads;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
- * The threads one mailer's dispatcher sends on. In an application server, the default managed scheduled executor
- * (Jakarta Concurrency: unmanaged threads are not allowed there, and the server stops its own); embedded, a fixed
- * number of daemon threads of its own. Either way at most {@code threads} sends run at once and only a few more wait
+ * The threads one mailer's dispatcher sends on: the server's managed scheduled executor, or a fixed number of daemon
+ * threads of its own ({@link ContainerThreads} chooses). Either way at most {@code threads} sends run at once and only a few more wait
  * (the permits below): a mail that finds no room is left to the sweeper, which is safe because it is in the table.
  */
 final class DispatchThreads implements AutoCloseable {
 
-    /** Jakarta Concurrency 3.0 §3.2.4.1. */
-    static final String MANAGED = "java:comp/DefaultManagedScheduledExecutorService";
-
     private static final Logger LOG = Logger.getLogger(DispatchThreads.class.getName());
-    private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final String mailer;
+    private final ContainerThreads<ScheduledExecutorService> threads;
     private final ScheduledExecutorService executor;
-    private final boolean owned;
     private final int capacity;
     private final Semaphore permits;
     private volatile boolean closed;
 
-    private DispatchThreads(String mailer, ScheduledExecutorService executor, boolean owned, int capacity) {
+    private DispatchThreads(String mailer, ContainerThreads<ScheduledExecutorService> threads, int capacity) {
         this.mailer = mailer;
-        this.executor = executor;
-        this.owned = owned;
+        this.threads = threads;
+        this.executor = threads.executor();
         this.capacity = capacity;
         this.permits = new Semaphore(capacity);
     }
 
     static DispatchThreads create(String mailer, int threads) {
-        int capacity = threads * 2;
-        ScheduledExecutorService managed = lookupManaged();
-        if (managed != null) {
-            return new DispatchThreads(mailer, managed, false, capacity);
-        }
-        AtomicInteger count = new AtomicInteger();
-        ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(threads, r -> {
-            Thread t = new Thread(r, "mailwire-outbox-" + mailer + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        own.setRemoveOnCancelPolicy(true);
-        own.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        return new DispatchThreads(mailer, own, true, capacity);
+        return new DispatchThreads(
+                mailer, ContainerThreads.scheduled("mailwire-outbox-" + mailer, threads), threads * 2);
     }
 
     /** Runs {@code task} soon if there is room; false (and nothing runs) when full or closed. */
@@ -156,12 +135,10 @@ final class DispatchThreads implements AutoCloseable {
     }
 
     /**
-     * Whether the threads are gone although nobody closed them: our own executor shut down behind our back. A
-     * server's executor is the server's to stop, and Jakarta Concurrency has its lifecycle methods throw
-     * IllegalStateException, so it is not asked.
+     * Whether the threads are gone although nobody closed them: our own executor shut down behind our back.
      */
     boolean lost() {
-        return !closed && owned && executor.isShutdown();
+        return !closed && threads.shutDown();
     }
 
     /** Takes no more work and waits (bounded) for the sends running now; a server's executor is the server's. */
@@ -169,27 +146,17 @@ final class DispatchThreads implements AutoCloseable {
     public void close() {
         closed = true;
         try {
-            if (owned) {
-                executor.shutdown();
-                if (!executor.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warning(
-                            "Mailer '" + mailer + "': outbox sends still running after " + GRACE + " were interrupted");
-                    executor.shutdownNow();
+            if (!threads.managed()) {
+                if (!threads.close(ContainerThreads.GRACE)) {
+                    LOG.warning("Mailer '" + mailer + "': outbox sends still running after " + ContainerThreads.GRACE
+                            + " were interrupted");
                 }
-            } else if (!permits.tryAcquire(capacity, GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warning("Mailer '" + mailer + "': outbox sends still running after " + GRACE + "; not waiting");
+            } else if (!permits.tryAcquire(capacity, ContainerThreads.GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning("Mailer '" + mailer + "': outbox sends still running after " + ContainerThreads.GRACE
+                        + "; not waiting");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ScheduledExecutorService lookupManaged() {
-        try {
-            return (ScheduledExecutorService) new InitialContext().lookup(MANAGED);
-        } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
-            LOG.log(Level.FINE, "No managed scheduled executor in JNDI; the outbox uses threads of its own", e);
-            return null;
         }
     }
 }

@@ -18,9 +18,9 @@ import java.nio.file.Path;
  * JVM out of memory inside the transaction, before {@code max-message-size} was even checked. Here the size is
  * counted while writing, and writing stops as soon as it passes the limit ({@link TooLarge}).
  *
- * <p>Not an API: public only for Mailwire's CDI layer. Not thread-safe; {@link #close} deletes the file.
+ * <p>Not thread-safe; {@link #close} deletes the file.
  */
-public final class MessageSpool implements AutoCloseable {
+final class MessageSpool implements AutoCloseable {
 
     /** Messages up to this size stay in heap: most mail, with no file I/O per message. */
     static final int IN_HEAP = 1 << 20;

@@ -1,6 +1,7 @@
 package dev.mailwire.cdi.internal.outbox;
 
 import dev.mailwire.MailerConfigurationException;
+import dev.mailwire.cdi.internal.send.Delivery;
 import dev.mailwire.cdi.outbox.MailOutcome;
 import dev.mailwire.cdi.stats.OutboxSource;
 import jakarta.mail.MessagingException;
@@ -17,10 +18,8 @@ import javax.sql.DataSource;
  * transaction ({@link #durable}), or memory ({@link #inMemory}). {@link #hold} runs on the sending thread inside the
  * transaction; the {@link Held#committed()} it returns runs from the transaction's afterCompletion once it has
  * committed, and only hands the mail to the dispatcher's threads.
- *
- * <p>Not an API: public only for Mailwire's CDI layer.
  */
-public abstract class Outbox implements AutoCloseable {
+abstract class Outbox implements AutoCloseable {
 
     /**
      * A mail held for its transaction.
@@ -54,9 +53,9 @@ public abstract class Outbox implements AutoCloseable {
             String mailer,
             OutboxSettings settings,
             DataSource dataSource,
-            OutboxTransport transport,
+            Delivery delivery,
             Consumer<MailOutcome> events) {
-        return durable(mailer, settings, dataSource, transport, events, Clock.systemUTC());
+        return durable(mailer, settings, dataSource, delivery, events, Clock.systemUTC());
     }
 
     /** @param node this node's clock; the outbox runs on the database's, measured against it */
@@ -64,7 +63,7 @@ public abstract class Outbox implements AutoCloseable {
             String mailer,
             OutboxSettings settings,
             DataSource dataSource,
-            OutboxTransport transport,
+            Delivery delivery,
             Consumer<MailOutcome> events,
             Clock node) {
         OutboxTable table = new OutboxTable(settings.table());
@@ -84,7 +83,7 @@ public abstract class Outbox implements AutoCloseable {
         // A claim names its owner: this node and this start, so a restarted node does not mistake old leases.
         String owner = UUID.randomUUID().toString();
         OutboxStore store = new OutboxStore(mailer, dataSource, table, owner, settings.lease());
-        OutcomeRecorder recorder = new OutcomeRecorder(mailer, transport, events);
+        OutcomeRecorder recorder = new OutcomeRecorder(mailer, delivery, events);
         DatabaseClock[] clock = new DatabaseClock[1];
         threads.runOutsideTransaction(() -> clock[0] = DatabaseClock.of(node, dataSource));
         OutboxDispatcher dispatcher = new OutboxDispatcher(store, settings, recorder, threads, clock[0]);
@@ -95,17 +94,17 @@ public abstract class Outbox implements AutoCloseable {
 
     /** Holds committed mail in memory: no table, and a crash loses what is not delivered yet. */
     public static Outbox inMemory(
-            String mailer, OutboxSettings settings, OutboxTransport transport, Consumer<MailOutcome> events) {
+            String mailer, OutboxSettings settings, Delivery delivery, Consumer<MailOutcome> events) {
         return new MemoryOutbox(
-                new OutcomeRecorder(mailer, transport, events),
+                new OutcomeRecorder(mailer, delivery, events),
                 settings,
                 DispatchThreads.create(mailer, settings.threads()),
                 Clock.systemUTC());
     }
 
     /** For a mock mailer: records each mail into the mock mailbox as its transaction commits, on that thread. */
-    public static Outbox inline(String mailer, OutboxTransport transport, Consumer<MailOutcome> events) {
-        return new InlineOutbox(new OutcomeRecorder(mailer, transport, events));
+    public static Outbox inline(String mailer, Delivery delivery, Consumer<MailOutcome> events) {
+        return new InlineOutbox(new OutcomeRecorder(mailer, delivery, events));
     }
 
     /** The bytes to keep for {@code message}: exactly what the SMTP transport would write, Message-ID included. */

@@ -15,10 +15,8 @@ import javax.sql.DataSource;
  * {@code @Named} with that name (embedded: the application produces its pool, enlisted in its transaction manager).
  * A JDBC URL is not accepted: a pool Mailwire made itself would not enlist in the application's transactions, and
  * the row must commit or roll back with the business data.
- *
- * <p>Not an API: public only for Mailwire's CDI layer.
  */
-public final class OutboxDataSources {
+final class OutboxDataSources {
 
     private OutboxDataSources() {}
 

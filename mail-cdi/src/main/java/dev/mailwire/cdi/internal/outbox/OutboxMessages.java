@@ -4,10 +4,8 @@ package dev.mailwire.cdi.internal.outbox;
  * The wording of every error and log message of transactional delivery, in one place so that the error list in
  * docs/transactions.md stays true (a test checks each id is explained there). Messages name the mailer, the key or
  * the outbox entry, and the Message-ID, never a mail's content.
- *
- * <p>Not an API: public only for Mailwire's CDI layer.
  */
-public enum OutboxMessages {
+enum OutboxMessages {
     DATASOURCE_NOT_FOUND(
             "MWTX-001",
             "Mailer '%s': the setting '%s' names '%s', which is neither a DataSource in JNDI nor a DataSource bean"
@@ -72,11 +70,6 @@ public enum OutboxMessages {
 
     public String id() {
         return id;
-    }
-
-    /** The wording without its id, for the catalogue's tests. */
-    public String template() {
-        return template;
     }
 
     /** The message with its id first, so a log line or an exception leads to its entry in the docs. */

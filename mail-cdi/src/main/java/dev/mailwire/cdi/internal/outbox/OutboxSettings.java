@@ -8,7 +8,6 @@ import java.util.Objects;
  * documented on {@code dev.mailwire.cdi.MailerKey}). The retry policy applies without a data source too, to the mail
  * held in memory.
  *
- * <p>Not an API: built by Mailwire's CDI layer.
  *
  * @param keyPrefix the prefix of the mailer's keys ({@code mailwire.mailer.billing.}), for messages naming a key
  * @param dataSource the JNDI name or {@code @Named} bean name of the transactional DataSource; null keeps mail in
@@ -26,7 +25,7 @@ import java.util.Objects;
  * @param threads the most mails this mailer's dispatcher sends at once
  * @param memoryLimit without a data source, the most bytes of committed mail held in memory
  */
-public record OutboxSettings(
+record OutboxSettings(
         String keyPrefix,
         String dataSource,
         String table,

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  * other nodes at once. Times come from the caller's clock, the database's as this node measures it
  * ({@link DatabaseClock}), so nodes whose wall clocks disagree still agree on when a lease ends.
  */
-public final class OutboxStore {
+final class OutboxStore {
 
     /** An entry this node has claimed, with what an attempt needs. */
     record Claimed(

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * in step) and the statements, which are plain SQL that PostgreSQL and H2 both run. The table name comes from
  * configuration and is spliced into the SQL, so it is checked to be an identifier first.
  */
-public final class OutboxTable {
+final class OutboxTable {
 
     /** {@code name} or {@code schema.name}, unquoted identifiers only. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");

@@ -1,5 +1,6 @@
 package dev.mailwire.cdi.internal.outbox;
 
+import dev.mailwire.cdi.internal.send.Delivery;
 import dev.mailwire.cdi.outbox.MailOutcome;
 import dev.mailwire.cdi.outbox.RecipientState;
 import java.util.List;
@@ -7,18 +8,18 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Runs attempts through the mailer's transport and reports final outcomes: a log line and a {@link MailOutcome}. */
+/** Runs attempts through the mailer's immediate delivery and reports final outcomes: a log line and a {@link MailOutcome}. */
 final class OutcomeRecorder {
 
     private static final Logger LOG = Logger.getLogger(OutcomeRecorder.class.getName());
 
     private final String mailer;
-    private final OutboxTransport transport;
+    private final Delivery delivery;
     private final Consumer<MailOutcome> events;
 
-    OutcomeRecorder(String mailer, OutboxTransport transport, Consumer<MailOutcome> events) {
+    OutcomeRecorder(String mailer, Delivery delivery, Consumer<MailOutcome> events) {
         this.mailer = mailer;
-        this.transport = transport;
+        this.delivery = delivery;
         this.events = events;
     }
 
@@ -27,7 +28,7 @@ final class OutcomeRecorder {
     }
 
     Attempt.Result attempt(StoredMessage message, String messageId, List<RecipientState> recipients) {
-        return Attempt.run(transport, message, messageId, recipients);
+        return Attempt.run(delivery, message, messageId, recipients);
     }
 
     /** Reports the end of a mail; an observer that fails is logged, since the outcome is recorded already. */

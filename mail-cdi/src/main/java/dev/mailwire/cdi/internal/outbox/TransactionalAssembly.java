@@ -3,13 +3,10 @@ package dev.mailwire.cdi.internal.outbox;
 import dev.mailwire.cdi.MailerKey;
 import dev.mailwire.cdi.internal.config.MailerDefinition;
 import dev.mailwire.cdi.internal.send.Delivery;
-import dev.mailwire.cdi.internal.send.MessageSize;
-import dev.mailwire.cdi.internal.send.PreparedMail;
 import dev.mailwire.cdi.outbox.MailOutcome;
 import dev.mailwire.cdi.stats.MailerMonitor;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,22 +38,16 @@ public final class TransactionalAssembly {
                         OutboxMessages.NO_TRANSACTION_MANAGER.format(d.name()));
                 return immediate;
             }
-            OutboxTransport transport = (message, messageId, recipients, size) -> immediate.deliver(new PreparedMail(
-                    message,
-                    messageId,
-                    recipients,
-                    List.of(),
-                    size >= 0 ? MessageSize.exactly(size) : MessageSize.unknown()));
             Consumer<MailOutcome> events = events();
             Outbox outbox;
             if (d.mock()) {
-                outbox = Outbox.inline(d.name(), transport, events);
+                outbox = Outbox.inline(d.name(), immediate, events);
             } else if (settings.durable()) {
                 String key = MailerKey.OUTBOX_DATASOURCE.propertyName(d.name());
                 DataSource ds = OutboxDataSources.lookup(d.name(), key, settings.dataSource());
-                outbox = Outbox.durable(d.name(), settings, ds, transport, events);
+                outbox = Outbox.durable(d.name(), settings, ds, immediate, events);
             } else {
-                outbox = Outbox.inMemory(d.name(), settings, transport, events);
+                outbox = Outbox.inMemory(d.name(), settings, immediate, events);
             }
             monitor.outbox(outbox.source());
             return new TransactionalDelivery(d.name(), transactions, immediate, outbox, d.maxMessageSize());

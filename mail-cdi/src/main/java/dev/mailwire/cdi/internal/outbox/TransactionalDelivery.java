@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * mail has thrown in the caller's transaction already; what is kept is the rendered bytes, Message-ID fixed, and
  * every attempt sends exactly those.
  */
-public final class TransactionalDelivery implements Delivery {
+final class TransactionalDelivery implements Delivery {
 
     private static final Logger LOG = Logger.getLogger(TransactionalDelivery.class.getName());
     private static final String HELD = "held until the transaction commits";
@@ -52,6 +52,7 @@ public final class TransactionalDelivery implements Delivery {
      * {@code sendAsync} must then deliver on the caller's thread (holding only records the mail): on an executor
      * thread the transaction is not seen and the mail would go out before, or despite, the commit.
      */
+    @Override
     public boolean holdsOnThisThread() {
         return transactions.state() != TransactionSupport.State.NONE;
     }

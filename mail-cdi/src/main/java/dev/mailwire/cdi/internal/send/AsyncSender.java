@@ -2,68 +2,38 @@ package dev.mailwire.cdi.internal.send;
 
 import dev.mailwire.MailerException;
 import dev.mailwire.cdi.MailerKey;
+import dev.mailwire.cdi.internal.ContainerThreads;
 import dev.mailwire.cdi.internal.Messages;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
- * Runs {@code sendAsync} work. In an application server, on its default managed executor (Jakarta Concurrency: the
- * server owns the threads and propagates contexts; unmanaged threads are not allowed there). Embedded, on a small
- * executor of this mailer's own whose queue is bounded, so a burst of sends pushes back instead of piling up mails
- * in memory.
+ * Runs {@code sendAsync} work. In an application server, on its default managed executor (the server owns the threads
+ * and propagates contexts). Embedded, on a small executor of this mailer's own whose queue is bounded, so a burst of
+ * sends pushes back instead of piling up mails in memory. {@link ContainerThreads} makes that choice.
  */
 public final class AsyncSender implements AutoCloseable {
-
-    /** Jakarta EE's default managed executor (Jakarta Concurrency 3.0 §3.1.4.1). */
-    static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
-
-    /** How long shutdown waits for queued sends; a server stops undeploying an application after about a minute. */
-    private static final int DRAIN_SECONDS = 30;
 
     private static final Logger LOG = Logger.getLogger(AsyncSender.class.getName());
 
     private final String mailer;
-    private final ExecutorService executor;
-    private final boolean owned;
+    private final ContainerThreads<ExecutorService> threads;
     private final int queueSize;
 
-    private AsyncSender(String mailer, ExecutorService executor, boolean owned, int queueSize) {
+    private AsyncSender(String mailer, ContainerThreads<ExecutorService> threads, int queueSize) {
         this.mailer = mailer;
-        this.executor = executor;
-        this.owned = owned;
+        this.threads = threads;
         this.queueSize = queueSize;
     }
 
     /** The server's managed executor if JNDI has one, else an own executor of {@code threads} and a bounded queue. */
-    static AsyncSender create(String mailer, int threads, int queueSize) {
-        ExecutorService managed = lookupManaged();
-        if (managed != null) {
-            return new AsyncSender(mailer, managed, false, queueSize);
-        }
-        return bounded(mailer, threads, queueSize);
-    }
-
-    public static AsyncSender bounded(String mailer, int threads, int queueSize) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(
-                threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueSize), r -> {
-                    Thread t = new Thread(r, "mailwire-async-" + mailer + "-" + count.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        executor.allowCoreThreadTimeOut(true);
-        return new AsyncSender(mailer, executor, true, queueSize);
+    public static AsyncSender create(String mailer, int threads, int queueSize) {
+        return new AsyncSender(
+                mailer, ContainerThreads.executor("mailwire-async-" + mailer, threads, queueSize), queueSize);
     }
 
     /**
@@ -73,7 +43,7 @@ public final class AsyncSender implements AutoCloseable {
     public <T> CompletionStage<T> submit(Supplier<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
-            executor.execute(() -> {
+            threads.executor().execute(() -> {
                 try {
                     result.complete(task.get());
                 } catch (Throwable t) {
@@ -93,28 +63,8 @@ public final class AsyncSender implements AutoCloseable {
     /** Lets queued sends finish for a bounded time; the server's executor is the server's to stop. */
     @Override
     public void close() {
-        if (!owned) {
-            return;
-        }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warning(Messages.ASYNC_INTERRUPTED.format(mailer, DRAIN_SECONDS));
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ExecutorService lookupManaged() {
-        try {
-            // Typed as ExecutorService: the Concurrency API need not be on an embedded class path.
-            return (ExecutorService) new InitialContext().lookup(MANAGED_EXECUTOR);
-        } catch (NamingException | ClassCastException | NoClassDefFoundError e) {
-            LOG.log(Level.FINE, "No managed executor in JNDI; sendAsync uses a bounded executor of its own", e);
-            return null;
+        if (!threads.close(ContainerThreads.GRACE)) {
+            LOG.warning(Messages.ASYNC_INTERRUPTED.format(mailer, ContainerThreads.GRACE.toSeconds()));
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.mailwire.MailerException;
 import dev.mailwire.SendResult;
 import dev.mailwire.cdi.MailerKey;
 import dev.mailwire.cdi.internal.Messages;
-import dev.mailwire.cdi.internal.outbox.TransactionalDelivery;
 import dev.mailwire.cdi.internal.render.WireSizeBound;
 import dev.mailwire.cdi.stats.MailerMonitor;
 import dev.mailwire.jca.JcaMessages;
@@ -81,7 +80,7 @@ public final class ConfiguredMailer implements Mailer, AutoCloseable {
     public CompletionStage<SendResult> sendAsync(Mail mail) {
         // Checked here, so invalid mail throws to the caller and only good mail waits in the queue.
         PreparedMail prepared = prepare(mail);
-        if (delivery instanceof TransactionalDelivery t && t.holdsOnThisThread()) {
+        if (delivery.holdsOnThisThread()) {
             // Inside a transaction the send only records the mail, and it must be recorded on this thread: an
             // executor thread does not see the transaction and would send before, or despite, the commit.
             return CompletableFuture.completedFuture(deliver(prepared));

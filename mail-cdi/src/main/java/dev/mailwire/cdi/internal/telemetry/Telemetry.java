@@ -9,8 +9,6 @@ import java.util.logging.Logger;
  * WildFly, Payara or Open Liberty, or the application's own), and does nothing when it is not. The
  * {@code OpenTelemetry} instance is the CDI bean if there is one (what MicroProfile Telemetry provides), else
  * {@code GlobalOpenTelemetry}. This class never names an OpenTelemetry type, so it loads without the API.
- *
- * <p>Beyond the specifications: public only for Mailwire's CDI layer.
  */
 public final class Telemetry {
 

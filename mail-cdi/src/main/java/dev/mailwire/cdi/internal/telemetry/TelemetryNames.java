@@ -6,7 +6,7 @@ package dev.mailwire.cdi.internal.telemetry;
  * {@code server.address}, {@code server.port} and {@code error.type} from the semantic conventions). No attribute
  * ever carries an address, a user name or a secret.
  *
- * <p>Beyond the specifications: a Mailwire API; names never change.
+ * <p>The names never change: dashboards and alerts are built on them (docs/health-and-telemetry.md lists them).
  */
 public final class TelemetryNames {
 

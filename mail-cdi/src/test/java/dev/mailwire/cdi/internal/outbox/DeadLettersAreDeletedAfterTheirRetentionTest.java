@@ -31,7 +31,7 @@ class DeadLettersAreDeletedAfterTheirRetentionTest {
             String sentWithinItsRetention = insert(ds, "SENT", now.minus(Duration.ofDays(3)));
             OutboxAdmin admin = new OutboxAdmin(ds);
 
-            try (Outbox outbox = Outbox.durable("retention", settings(), ds, (m, id, to, size) -> null, o -> {})) {
+            try (Outbox outbox = Outbox.durable("retention", settings(), ds, mail -> null, o -> {})) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (admin.entry(oldDead).isPresent() && System.nanoTime() < deadline) {
                     Thread.sleep(50);

@@ -38,7 +38,7 @@ class NonTransactionalDataSourceIsRefusedTest {
                 Duration.ofSeconds(1),
                 1,
                 1 << 20);
-        try (Outbox outbox = Outbox.durable("<default>", settings, plain, (m, id, to, size) -> null, o -> {})) {
+        try (Outbox outbox = Outbox.durable("<default>", settings, plain, mail -> null, o -> {})) {
             assertThatThrownBy(() -> Jta.inTransaction(
                             () -> outbox.hold(MessageSpool.of(new byte[] {1}), "<x@test>", List.of("a@example.org"))))
                     .isInstanceOf(MailerConfigurationException.class)
