@@ -15,8 +15,8 @@ import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
- * Turns what Angus and the JDK throw into the {@link MailerException} subtype a caller can act on, worded in one
- * place (the error catalogue in docs/errors.md follows this class). Messages name the mailer, the server and the
+ * Turns what Angus and the JDK throw into the {@link MailerException} subtype a caller can act on, worded by
+ * {@link JcaMessages}. Messages name the mailer, the server and the
  * setting involved; they never carry a password or token (Angus's messages do not contain them either).
  */
 final class Failures {
@@ -28,61 +28,49 @@ final class Failures {
 
     /** Why establishing a connection (TCP, greeting, EHLO, TLS, AUTH) failed. */
     static MailerException connect(MailSettings s, Throwable t, boolean deadlinePassed) {
-        String where = "Mailer '" + s.mailer() + "': connecting to " + s.host() + ":" + s.port();
+        String mailer = s.mailer();
         if (deadlinePassed) {
             return new SendTimeoutException(
-                    s.mailer(),
-                    where + " did not finish within " + s.sendTimeout() + " (send-timeout); the socket was closed.",
-                    t);
+                    mailer, JcaMessages.CONNECT_DEADLINE.format(mailer, s.host(), s.port(), s.sendTimeout()), t);
         }
         SocketTimeoutException timeout = find(t, SocketTimeoutException.class);
         if (timeout != null) {
             boolean connectPhase = find(t, org.eclipse.angus.mail.util.SocketConnectException.class) != null;
             return new SendTimeoutException(
-                    s.mailer(),
+                    mailer,
                     connectPhase
-                            ? where + " timed out after " + s.connectTimeout() + " (connect-timeout)."
-                            : where + " failed: the server sent no reply within " + s.readTimeout()
-                                    + " (read-timeout).",
+                            ? JcaMessages.CONNECT_TIMEOUT.format(mailer, s.host(), s.port(), s.connectTimeout())
+                            : JcaMessages.NO_GREETING.format(mailer, s.host(), s.port(), s.readTimeout()),
                     t);
         }
         if (find(t, UnknownHostException.class) != null) {
             return new SmtpConnectionException(
-                    s.mailer(), where + " failed: unknown host '" + s.host() + "' (check the setting host).", t);
+                    mailer, JcaMessages.UNKNOWN_HOST.format(mailer, s.host(), s.port(), s.host()), t);
         }
         if (find(t, ConnectException.class) != null) {
             return new SmtpConnectionException(
-                    s.mailer(), where + " failed: connection refused (is the server up, and is port right?).", t);
+                    mailer, JcaMessages.CONNECTION_REFUSED.format(mailer, s.host(), s.port()), t);
         }
         String text = messages(t);
         if (text.contains("STARTTLS is required")) {
-            return new SmtpTlsException(
-                    s.mailer(),
-                    where + " failed: the server did not offer STARTTLS, and tls=STARTTLS requires it. Nothing was"
-                            + " sent: no AUTH, no mail.",
-                    t);
+            return new SmtpTlsException(mailer, JcaMessages.STARTTLS_NOT_OFFERED.format(mailer, s.host(), s.port()), t);
         }
         if (find(t, SSLException.class) != null || find(t, CertificateException.class) != null) {
             return new SmtpTlsException(
-                    s.mailer(),
-                    where + " failed: TLS could not be established with host '" + s.host() + "' (" + root(t)
-                            + "). The certificate must be trusted (trust-store) and name the host.",
-                    t);
+                    mailer, JcaMessages.TLS_FAILED.format(mailer, s.host(), s.port(), s.host(), root(t)), t);
         }
         if (t instanceof AuthenticationFailedException || text.contains("authentication mechanisms")) {
             return new SmtpAuthenticationException(
-                    s.mailer(),
-                    where + " failed: authentication was refused (" + root(t)
-                            + "). Check username, password and auth-mechanisms.",
-                    t);
+                    mailer, JcaMessages.AUTH_REFUSED.format(mailer, s.host(), s.port(), root(t)), t);
         }
-        return new SmtpConnectionException(s.mailer(), where + " failed: " + root(t), t);
+        return new SmtpConnectionException(
+                mailer, JcaMessages.CONNECT_FAILED.format(mailer, s.host(), s.port(), root(t)), t);
     }
 
     /** A connect refused without trying, because the last attempt failed moments ago (see ConnectBackoff). */
     static MailerException backingOff(MailSettings s, MailerException last, java.time.Duration remaining) {
-        String message = "Mailer '" + s.mailer() + "': not connecting to " + s.host() + ":" + s.port() + " for another "
-                + remaining.toMillis() + " ms, since the last attempt failed: " + last.getMessage();
+        String message =
+                JcaMessages.BACKING_OFF.format(s.mailer(), s.host(), s.port(), remaining.toMillis(), last.getMessage());
         if (last instanceof SendTimeoutException) {
             return new SendTimeoutException(s.mailer(), message, last);
         }
@@ -98,44 +86,31 @@ final class Failures {
     /** Mailwire's own check after connect: Angus silently skips AUTH when the server does not offer it. */
     static MailerException authNotOffered(MailSettings s) {
         return new SmtpAuthenticationException(
-                s.mailer(),
-                "Mailer '" + s.mailer() + "': " + s.host() + ":" + s.port()
-                        + " does not offer AUTH, but a username is configured. Refusing to send unauthenticated.",
-                null);
+                s.mailer(), JcaMessages.AUTH_NOT_OFFERED.format(s.mailer(), s.host(), s.port()), null);
     }
 
     /** The XOAUTH2 token supplier used up the whole connect budget: nothing was connected. */
     static MailerException tokenTooSlow(MailSettings s, java.time.Duration took, java.time.Duration budget) {
         return new SendTimeoutException(
                 s.mailer(),
-                "Mailer '" + s.mailer() + "': the XOAUTH2 token supplier took " + took.toMillis()
-                        + " ms, which leaves nothing of the " + budget + " (send-timeout) allowed for connecting to "
-                        + s.host() + ":" + s.port() + "; nothing was sent. Check the token endpoint.",
+                JcaMessages.TOKEN_TOO_SLOW.format(s.mailer(), took.toMillis(), budget, s.host(), s.port()),
                 null);
     }
 
     /** Why a send on an established connection failed at the connection level (not a reply to the mail). */
     static SendFailure send(MailSettings s, Throwable t, StagedSmtpTransport.Stage stage, boolean deadlinePassed) {
-        String where = "Mailer '" + s.mailer() + "': sending to " + s.host() + ":" + s.port();
-        String afterDot = stage == StagedSmtpTransport.Stage.FINAL_DOT
-                ? " The server may already have accepted the mail: a retry may deliver it twice."
-                : "";
+        String mailer = s.mailer();
+        String afterDot = stage == StagedSmtpTransport.Stage.FINAL_DOT ? JcaMessages.MAY_HAVE_BEEN_ACCEPTED : "";
         MailerException error;
         if (deadlinePassed) {
             error = new SendTimeoutException(
-                    s.mailer(),
-                    where + " did not finish within " + s.sendTimeout() + " (send-timeout); the connection was closed."
-                            + afterDot,
-                    t);
+                    mailer, JcaMessages.SEND_DEADLINE.format(mailer, s.host(), s.port(), s.sendTimeout(), afterDot), t);
         } else if (find(t, SocketTimeoutException.class) != null || writeTimedOut(t)) {
             error = new SendTimeoutException(
-                    s.mailer(),
-                    where + " failed: the server did not answer or read within " + s.readTimeout()
-                            + " (read-timeout); the connection was closed." + afterDot,
-                    t);
+                    mailer, JcaMessages.SEND_TIMEOUT.format(mailer, s.host(), s.port(), s.readTimeout(), afterDot), t);
         } else {
             error = new SmtpConnectionException(
-                    s.mailer(), where + " failed: the connection broke (" + root(t) + ")." + afterDot, t);
+                    mailer, JcaMessages.CONNECTION_BROKE.format(mailer, s.host(), s.port(), root(t), afterDot), t);
         }
         return new SendFailure(error, true, stage.beforeContent());
     }

@@ -51,9 +51,7 @@ public class MailConnectionFactoryImpl implements MailConnectionFactory {
                 throw cause;
             }
             throw new SmtpConnectionException(
-                    mcf.mailer(),
-                    "Mailer '" + mcf.mailer() + "': the connection pool gave no connection: " + e.getMessage(),
-                    e);
+                    mcf.mailer(), JcaMessages.NO_CONNECTION.format(mcf.mailer(), e.getMessage()), e);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.mailwire.jca;
 
-import dev.mailwire.InvalidMailException;
 import dev.mailwire.SendResult;
 import dev.mailwire.connector.MailConnection;
+import dev.mailwire.jca.validation.Problems;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -30,10 +30,8 @@ final class MailConnectionImpl implements MailConnection {
             recipients = message.getAllRecipients();
         } catch (MessagingException e) {
             // The parser's text quotes the header, line breaks included: escaped, so it cannot forge a log line.
-            throw new InvalidMailException(
-                    mailer,
-                    "to",
-                    "Mailer '" + mailer + "': unreadable recipients: " + MessageValidator.escaped(e.toString()));
+            throw Problems.invalid(
+                    JcaMessages.UNREADABLE_MESSAGE, mailer, "to", null, MessageValidator.escaped(e.toString()));
         }
         return send(message, recipients);
     }
@@ -42,11 +40,20 @@ final class MailConnectionImpl implements MailConnection {
     public SendResult send(MimeMessage message, Address[] recipients) {
         MailManagedConnection mc = open();
         if (recipients == null || recipients.length == 0) {
-            throw new InvalidMailException(mailer, "to", "Mailer '" + mailer + "': the mail has no recipient.");
+            throw Problems.of(JcaMessages.NO_RECIPIENT, mailer, "to");
         }
         // Saves the message before checking it: a content type from a DataHandler is a header only once saved.
         MessageValidator.validate(mailer, message, recipients);
         return mc.send(this, message, recipients);
+    }
+
+    /** Sends a message {@link ValidatedMessage} vouches for: checked and saved, with these recipients. */
+    SendResult sendChecked(MimeMessage message, Address[] recipients) {
+        return open().send(this, message, recipients);
+    }
+
+    String mailer() {
+        return mailer;
     }
 
     @Override
@@ -80,7 +87,7 @@ final class MailConnectionImpl implements MailConnection {
     private MailManagedConnection open() {
         MailManagedConnection mc = managed;
         if (mc == null) {
-            throw new IllegalStateException("Mailer '" + mailer + "': this connection handle is closed");
+            throw new IllegalStateException(JcaMessages.HANDLE_CLOSED.format(mailer));
         }
         return mc;
     }

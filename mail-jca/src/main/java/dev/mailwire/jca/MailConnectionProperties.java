@@ -42,8 +42,7 @@ public abstract class MailConnectionProperties implements Serializable {
         if (key.startsWith("session.")) {
             if (value.indexOf(';') >= 0 || key.indexOf(';') >= 0 || key.indexOf('=') >= 0) {
                 // Kept as key=value;key=value: a ';' would add a setting that was never allowed or checked as such.
-                throw ConfigErrors.refused(
-                        mailer, key, "a pass-through value cannot contain ';', nor a key ';' or '='.");
+                throw ConfigErrors.refused(JcaMessages.SESSION_SEPARATOR, mailer, key);
             }
             String entry = key.substring("session.".length()) + "=" + value;
             String before = getSessionProperties();

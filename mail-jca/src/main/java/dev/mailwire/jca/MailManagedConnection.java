@@ -165,12 +165,11 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
     @Override
     public Object getConnection(Subject subject, ConnectionRequestInfo cri) throws ResourceException {
         if (destroyed.get()) {
-            throw new jakarta.resource.spi.IllegalStateException("Mailer '" + mailer() + "': connection destroyed");
+            throw new jakarta.resource.spi.IllegalStateException(JcaMessages.CONNECTION_DESTROYED.format(mailer()));
         }
         if (!java.util.Objects.equals(cri, requestInfo) || !identity.equals(factory.identity(subject, cri))) {
             // Re-authentication is not supported (ra.xml): a connection never changes identity.
-            throw new jakarta.resource.spi.SecurityException(
-                    "Mailer '" + mailer() + "': this connection is authenticated as another identity");
+            throw new jakarta.resource.spi.SecurityException(JcaMessages.OTHER_IDENTITY.format(mailer()));
         }
         MailConnectionImpl handle = new MailConnectionImpl(this);
         handles.add(handle);
@@ -180,7 +179,8 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
     @Override
     public void associateConnection(Object connection) throws ResourceException {
         if (!(connection instanceof MailConnectionImpl handle)) {
-            throw new jakarta.resource.spi.IllegalStateException("not a Mailwire connection handle: " + connection);
+            throw new jakarta.resource.spi.IllegalStateException(
+                    JcaMessages.FOREIGN_HANDLE.format(mailer(), connection));
         }
         handle.associate(this);
         handles.add(handle);
@@ -196,7 +196,7 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
         handles.forEach(MailConnectionImpl::invalidate);
         handles.clear();
         if (!destroyed.get() && !channel.reset()) {
-            throw new ResourceException("Mailer '" + mailer() + "': the connection could not be reset; destroy it");
+            throw new ResourceException(JcaMessages.RESET_FAILED.format(mailer()));
         }
     }
 
@@ -222,12 +222,12 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
 
     @Override
     public XAResource getXAResource() throws ResourceException {
-        throw new NotSupportedException("SMTP has no transactions; Mailwire's mailers defer mail to commit instead");
+        throw new NotSupportedException(JcaMessages.NO_TRANSACTIONS.format());
     }
 
     @Override
     public LocalTransaction getLocalTransaction() throws ResourceException {
-        throw new NotSupportedException("SMTP has no transactions; Mailwire's mailers defer mail to commit instead");
+        throw new NotSupportedException(JcaMessages.NO_TRANSACTIONS.format());
     }
 
     @Override

@@ -159,8 +159,7 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
         MailSettings s = o.sessions().settings();
         RequestOverrides.checkIdentity(s.mailer(), o.redirectedKey(), identity, own);
         if (identity.user() != null && s.tls() == TlsMode.NONE && !s.allowPlaintextAuth()) {
-            throw ConfigErrors.refused(
-                    s.mailer(), "allow-plaintext-auth", "AUTH over tls=NONE would send the password in clear.");
+            throw ConfigErrors.refused(JcaMessages.PLAINTEXT_AUTH, s.mailer(), "allow-plaintext-auth");
         }
         return identity;
     }

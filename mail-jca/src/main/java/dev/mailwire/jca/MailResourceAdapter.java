@@ -41,7 +41,7 @@ public class MailResourceAdapter implements ResourceAdapter {
 
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
-        throw new NotSupportedException("Mailwire is an outbound resource adapter: it has no message endpoints");
+        throw new NotSupportedException(JcaMessages.NO_INBOUND.format());
     }
 
     @Override

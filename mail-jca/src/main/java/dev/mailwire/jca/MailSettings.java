@@ -71,11 +71,7 @@ record MailSettings(
             throw ConfigErrors.invalid(mailer, "port", String.valueOf(port), "a port number from 1 to 65535");
         }
         if (tls == TlsMode.NONE && !isLoopback(host)) {
-            throw ConfigErrors.refused(
-                    mailer,
-                    "tls",
-                    "tls=NONE is only allowed for a server on loopback, and host '" + host
-                            + "' is not; use STARTTLS or IMPLICIT.");
+            throw ConfigErrors.refused(JcaMessages.TLS_NONE_NOT_LOOPBACK, mailer, "tls", host);
         }
         String username = blankToNull(f.getUsername());
         List<String> mechanisms = mechanisms(mailer, f.getAuthMechanisms());
@@ -118,11 +114,7 @@ record MailSettings(
             return;
         }
         if (tls == TlsMode.NONE && !Boolean.TRUE.equals(f.getAllowPlaintextAuth())) {
-            throw ConfigErrors.refused(
-                    mailer,
-                    "allow-plaintext-auth",
-                    "AUTH over tls=NONE would send the password in clear. Use STARTTLS or IMPLICIT, or set"
-                            + " allow-plaintext-auth=true for a trusted loopback relay.");
+            throw ConfigErrors.refused(JcaMessages.PLAINTEXT_AUTH, mailer, "allow-plaintext-auth");
         }
         boolean xoauth2 = mechanisms.contains("XOAUTH2");
         if (xoauth2 && mechanisms.size() > 1) {
@@ -186,7 +178,7 @@ record MailSettings(
         } catch (DateTimeParseException e) {
             // reported below with the expected form
         }
-        throw ConfigErrors.invalid(mailer, key, value, "a positive ISO-8601 duration such as PT10S");
+        throw ConfigErrors.invalid(mailer, key, value, JcaMessages.EXPECTED_DURATION);
     }
 
     /** Whether {@code host} names this machine's loopback interface, without a DNS lookup for literals. */

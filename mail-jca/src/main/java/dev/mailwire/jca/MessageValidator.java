@@ -62,6 +62,17 @@ public final class MessageValidator {
     }
 
     /**
+     * As {@link #validate}, for Mailwire's own send path: the result lets a Mailwire connection send the message
+     * without checking it a second time. The message must not be changed before it is sent.
+     *
+     * @param recipients the envelope recipients; not null
+     */
+    public static ValidatedMessage validated(String mailer, MimeMessage message, Address[] recipients) {
+        String messageId = validate(mailer, message, recipients);
+        return new ValidatedMessage(mailer, message, messageId, recipients);
+    }
+
+    /**
      * Checks a header value from the caller, before it is encoded into a message: no CR or LF at all (Mailwire's
      * rendering folds nothing the caller wrote), no controls other than TAB, no unpaired surrogates. Non-ASCII text
      * is allowed: the renderer MIME-encodes it.

@@ -74,8 +74,7 @@ final class NoDelaySocketFactory extends SocketFactory {
             if (!(endpoint instanceof InetSocketAddress a)
                     || a.getAddress() == null
                     || !a.getAddress().isLoopbackAddress()) {
-                throw new SocketException("tls=NONE is only allowed for a server on loopback, and " + endpoint
-                        + " is not (the host now resolves elsewhere); refusing to connect without TLS.");
+                throw new SocketException(JcaMessages.NOT_LOOPBACK_NOW.format(endpoint));
             }
             super.connect(endpoint, timeout);
         }

@@ -73,19 +73,16 @@ final class RequestOverrides {
                     .filter(k -> k.travel() == ConnectionSetting.Travel.IDENTITY)
                     .isPresent();
             if (identity) {
-                throw ConfigErrors.refused(
-                        mailer,
-                        key,
-                        "a connection spec carries its identity in its username and password, not as a setting.");
+                throw ConfigErrors.refused(JcaMessages.SPEC_IDENTITY_AS_SETTING, mailer, key);
             }
             boolean ok = allowed.contains(key) || (key.startsWith("session.") && allowed.contains("session.*"));
             if (!ok) {
                 throw ConfigErrors.refused(
+                        JcaMessages.NOT_OVERRIDABLE,
                         mailer,
                         key,
-                        "the connection definition does not let applications override it; the operator can add it"
-                                + " to the connection definition's " + PROPERTY + " (now: "
-                                + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ").");
+                        PROPERTY,
+                        allowed.isEmpty() ? "none" : String.join(", ", allowed));
             }
         }
     }
@@ -111,11 +108,10 @@ final class RequestOverrides {
     static void checkIdentity(String mailer, String redirectedKey, Identity identity, boolean ownIdentity) {
         if (redirectedKey != null && identity.user() != null && !ownIdentity) {
             throw ConfigErrors.refused(
+                    JcaMessages.REDIRECT_NEEDS_IDENTITY,
                     mailer,
                     redirectedKey,
-                    "a connection spec that changes " + String.join(", ", DESTINATION_AND_SECURITY)
-                            + " must bring its own identity (username and password in the spec); the connection"
-                            + " definition's credentials only ever go to its own server, as configured.");
+                    String.join(", ", DESTINATION_AND_SECURITY));
         }
     }
 

@@ -84,10 +84,11 @@ final class SendResults {
     }
 
     private static String rejectedMessage(String mailer, SendResult result) {
-        return "Mailer '" + mailer + "': the server accepted the mail for no recipient: "
-                + result.recipients().stream()
+        return JcaMessages.ALL_REJECTED.format(
+                mailer,
+                result.recipients().stream()
                         .map(r -> r.address() + " " + r.code() + " " + r.reply())
-                        .collect(Collectors.joining("; "));
+                        .collect(Collectors.joining("; ")));
     }
 
     private static String address(Address a) {

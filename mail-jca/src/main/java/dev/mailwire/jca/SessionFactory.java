@@ -107,11 +107,11 @@ final class SessionFactory {
             context.init(null, tmf.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw ConfigErrors.unreadable(
+            throw ConfigErrors.refused(
+                    JcaMessages.TRUST_STORE_UNREADABLE,
                     s.mailer(),
                     "trust-store",
-                    "the trust store could not be loaded (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                            + "); check trust-store, trust-store-type and trust-store-password.");
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }

@@ -41,10 +41,8 @@ final class SessionPassThrough {
      * chunks that {@link StagedSmtpTransport} does not track: a connection dropped after the server took the last
      * chunk looked like "no content accepted" and the mail was sent twice.
      */
-    private static final Map<String, String> PROTOCOL = Map.of(
-            "mail.smtp.chunksize",
-            "BDAT (CHUNKING) is not tracked by the retry rule, so a connection lost after the server took the"
-                    + " content could send the mail twice; remove the setting (Mailwire sends with DATA).");
+    private static final Map<String, JcaMessages> PROTOCOL =
+            Map.of("mail.smtp.chunksize", JcaMessages.SESSION_CHUNKING);
 
     /** Key prefixes that Mailwire sets itself. */
     private static final Set<String> OWNED_PREFIXES = Set.of(
@@ -85,20 +83,15 @@ final class SessionPassThrough {
     private static void check(String mailer, String key) {
         String setting = "session." + key;
         if (!key.startsWith("mail.smtp.")) {
-            throw ConfigErrors.refused(mailer, setting, "only mail.smtp.* properties can be passed through.");
+            throw ConfigErrors.refused(JcaMessages.SESSION_NOT_SMTP, mailer, setting);
         }
-        String protocol = PROTOCOL.get(key);
+        JcaMessages protocol = PROTOCOL.get(key);
         if (protocol != null) {
-            throw ConfigErrors.refused(mailer, setting, protocol);
+            throw ConfigErrors.refused(protocol, mailer, setting);
         }
         boolean owned = OWNED.contains(key) || OWNED_PREFIXES.stream().anyMatch(key::startsWith);
         if (owned) {
-            throw ConfigErrors.refused(
-                    mailer,
-                    setting,
-                    "Mailwire sets " + key + " itself (TLS, AUTH, timeouts and sockets are not passed"
-                            + " through); use the Mailwire settings tls, trust-store, username, auth-mechanisms,"
-                            + " connect-timeout, read-timeout or send-timeout instead.");
+            throw ConfigErrors.refused(JcaMessages.SESSION_OWNED, mailer, setting, key);
         }
     }
 
@@ -107,11 +100,7 @@ final class SessionPassThrough {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw ConfigErrors.refused(
-                        mailer,
-                        "session." + key,
-                        "the value contains a control character (U+" + String.format("%04X", (int) c)
-                                + "), which would end the SMTP command it goes into.");
+                throw ConfigErrors.refused(JcaMessages.SESSION_CONTROL_CHARACTER, mailer, "session." + key, (int) c);
             }
         }
     }

@@ -53,7 +53,7 @@ final class SettingValues implements Serializable {
     void setText(String mailer, String key, String value) {
         ConnectionSetting setting = ConnectionSetting.byKey(key)
                 .filter(s -> s.isConfigKey() && !s.isMap())
-                .orElseThrow(() -> ConfigErrors.refused(mailer, key, "this is not a connection setting."));
+                .orElseThrow(() -> ConfigErrors.refused(JcaMessages.NOT_A_CONNECTION_SETTING, mailer, key));
         Object typed = switch (setting.kind()) {
             case INTEGER -> Values.integer(mailer, key, value);
             case BOOLEAN -> Values.bool(mailer, key, value);

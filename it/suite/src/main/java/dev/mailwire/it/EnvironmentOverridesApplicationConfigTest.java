@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>The variable is the default mailer's {@code from} on purpose: an environment variable is seen by every
  * application on the server, and mail-cdi fails the deployment of any application that sees settings of a named
- * mailer it does not configure completely (MWCDI-001), so a variable naming one application's mailer would break
+ * mailer it does not configure completely (MWJCA-001), so a variable naming one application's mailer would break
  * the others. {@code from} changes nothing else the suite asserts.
  */
 @ServerTest

@@ -9,9 +9,11 @@ import java.util.Optional;
  * never a secret or a mail's content.
  */
 public enum Messages {
-    /** A connection or pool setting refused by the resource adapter; the second argument is its own message. */
+    /**
+     * {@code from} or {@code message-id-domain} refused by the mail checks; the second argument is their message.
+     * Connection and pool settings are reported with the adapter's own ids (JcaMessages).
+     */
     ADAPTER_SETTING("MWCDI-001", "Invalid setting %s: %s"),
-    INVALID_VALUE("MWCDI-002", "Mailer '%s': the setting '%s' has the invalid value '%s'; expected %s."),
     UNKNOWN_KEY("MWCDI-003", "Unknown setting '%s' (a typo?)%s Remove it or correct its name."),
     NOT_CONFIGURED("MWCDI-004", "Mailer '%s' has no settings. Set %shost (or %smock=true, or %sconnection-factory)."),
     BAD_NAME("MWCDI-005", "@MailerName(\"%s\") cannot name a mailer: %s."),
@@ -37,8 +39,6 @@ public enum Messages {
             "MWCDI-105",
             "Mailer '%s': %s is set, so the server's connection pool is used and its own pool settings apply;"
                     + " %s not used."),
-    NO_RECIPIENT("MWCDI-106", "Mailer '%s': the mail has no recipient (To, Cc or Bcc)."),
-    UNREADABLE_MESSAGE("MWCDI-107", "Mailer '%s': the message cannot be read to be sent: %s"),
     ALL_DROPPED("MWCDI-108", "Mailer '%s': every recipient was dropped by %s; nothing was sent (Message-ID %s)."),
     ASYNC_INTERRUPTED(
             "MWCDI-109", "Mailer '%s': asynchronous sends still running %d s after shutdown began were interrupted."),
@@ -46,7 +46,16 @@ public enum Messages {
     TOO_LARGE_TO_HOLD(
             "MWCDI-111",
             "Mailer '%s': the message is larger than %s (%d bytes); writing it to the outbox stopped there, inside the"
-                    + " transaction, and nothing was kept. Send a smaller mail or raise the setting.");
+                    + " transaction, and nothing was kept. Send a smaller mail or raise the setting."),
+    RESERVED_HEADER(
+            "MWCDI-112", "Mailer '%s': invalid %s: is set by Mailwire; use the Mail builder's methods instead."),
+    NOT_A_MIME_TYPE("MWCDI-113", "Mailer '%s': invalid %s: is not a MIME type (%s); use type/subtype."),
+    MULTIPART_ATTACHMENT(
+            "MWCDI-114",
+            "Mailer '%s': invalid %s: is multipart; attach a message as message/rfc822 or the content as"
+                    + " application/octet-stream."),
+    CONTENT_ID_TWICE("MWCDI-115", "Mailer '%s': invalid %s: is used by two inline parts; give each its own."),
+    NOT_RENDERED("MWCDI-116", "Mailer '%s': the mail cannot be rendered: %s");
 
     private final String id;
     private final String template;
@@ -58,6 +67,11 @@ public enum Messages {
 
     public String id() {
         return id;
+    }
+
+    /** The wording without its id, for the catalogue's tests. */
+    public String template() {
+        return template;
     }
 
     /** The message with its id first, so that a log line or an exception leads to its entry in docs/errors.md. */

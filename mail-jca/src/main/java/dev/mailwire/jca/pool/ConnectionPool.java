@@ -1,5 +1,6 @@
 package dev.mailwire.jca.pool;
 
+import dev.mailwire.jca.JcaMessages;
 import dev.mailwire.jca.pool.PooledConnection.State;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionRequestInfo;
@@ -94,7 +95,7 @@ final class ConnectionPool {
         try {
             mc = mcf.createManagedConnection(null, cri);
             if (mc == null) {
-                throw new ResourceException("Mailer '" + mailer() + "': createManagedConnection returned null");
+                throw new ResourceException(JcaMessages.NULL_CONNECTION.format(mailer()));
             }
         } catch (Throwable t) {
             live.decrementAndGet();

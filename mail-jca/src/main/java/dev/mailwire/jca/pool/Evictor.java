@@ -1,5 +1,6 @@
 package dev.mailwire.jca.pool;
 
+import dev.mailwire.jca.JcaMessages;
 import jakarta.resource.ResourceException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,7 +44,10 @@ final class Evictor {
             Thread.currentThread().interrupt(); // close() is stopping us
         } catch (RuntimeException e) {
             // A throwing task would cancel every later run of a fixed-delay schedule.
-            LOG.log(Level.WARNING, e, () -> "Mailer '" + pool.mailer() + "': pool eviction failed; retrying");
+            LOG.log(
+                    Level.WARNING,
+                    e,
+                    () -> JcaMessages.EVICTION_FAILED.format(pool.mailer(), pool.settings.evictionInterval()));
         }
     }
 
@@ -69,7 +73,7 @@ final class Evictor {
                 pool.backToIdle(pc);
                 if (failing) {
                     failing = false;
-                    LOG.info(() -> "Mailer '" + pool.mailer() + "': opening pooled connections works again");
+                    LOG.info(() -> JcaMessages.MIN_IDLE_WORKS_AGAIN.format(pool.mailer()));
                 }
             } catch (ResourceException | RuntimeException e) {
                 // The factory's messages name the setting at fault and never a secret (DESIGN §2).
@@ -77,8 +81,8 @@ final class Evictor {
                 failing = true;
                 LOG.log(
                         level,
-                        () -> "Mailer '" + pool.mailer() + "': could not open a connection for pool.min-idle=" + minIdle
-                                + " (retrying every " + pool.settings.evictionInterval() + "): " + e);
+                        () -> JcaMessages.MIN_IDLE_FAILED.format(
+                                pool.mailer(), minIdle, pool.settings.evictionInterval(), e));
                 LOG.log(Level.FINE, "min-idle connection failure", e);
                 return;
             } finally {

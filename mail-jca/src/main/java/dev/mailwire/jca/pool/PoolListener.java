@@ -1,5 +1,6 @@
 package dev.mailwire.jca.pool;
 
+import dev.mailwire.jca.JcaMessages;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
 import java.util.logging.Level;
@@ -26,7 +27,7 @@ final class PoolListener implements ConnectionEventListener {
         try {
             pool.returned(pc);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "Mailer '" + pool.mailer() + "': returning " + pc + " failed");
+            LOG.log(Level.WARNING, e, () -> JcaMessages.RETURN_FAILED.format(pool.mailer(), pc));
         }
     }
 
@@ -35,7 +36,7 @@ final class PoolListener implements ConnectionEventListener {
         try {
             pool.failed(pc);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "Mailer '" + pool.mailer() + "': discarding " + pc + " failed");
+            LOG.log(Level.WARNING, e, () -> JcaMessages.DISCARD_FAILED.format(pool.mailer(), pc));
         }
     }
 

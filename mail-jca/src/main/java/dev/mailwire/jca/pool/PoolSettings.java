@@ -1,5 +1,6 @@
 package dev.mailwire.jca.pool;
 
+import dev.mailwire.jca.JcaMessages;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -83,7 +84,7 @@ public record PoolSettings(
 
     private static void requirePositive(String mailer, String key, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw PoolMessages.invalidSetting(mailer, key, value, "a positive ISO-8601 duration such as PT10S");
+            throw PoolMessages.invalidSetting(mailer, key, value, JcaMessages.EXPECTED_DURATION);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mailwire.jca.validation;
 
+import dev.mailwire.jca.JcaMessages;
 import jakarta.mail.Address;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -24,15 +25,21 @@ final class Addresses {
     static InternetAddress parseOne(String mailer, String field, String value) {
         int bad = Text.firstForbiddenInText(value);
         if (bad >= 0) {
-            throw Problems.invalid(mailer, field, Text.reasonAt(value, bad), value);
+            throw Problems.invalid(JcaMessages.LINE_BREAK_OR_CONTROL, mailer, field, value, Text.reasonAt(value, bad));
         }
         List<InternetAddress> parsed = parseList(mailer, field, value);
         if (parsed.size() != 1) {
-            throw Problems.invalid(mailer, field, "holds " + parsed.size() + " addresses where one is expected", value);
+            throw Problems.invalid(
+                    JcaMessages.BAD_ADDRESS,
+                    mailer,
+                    field,
+                    value,
+                    "holds " + parsed.size() + " addresses where one is expected");
         }
         InternetAddress address = parsed.get(0);
         if (address.isGroup()) {
-            throw Problems.invalid(mailer, field, "is a group where one address is expected", value);
+            throw Problems.invalid(
+                    JcaMessages.BAD_ADDRESS, mailer, field, value, "is a group where one address is expected");
         }
         if (address.getPersonal() != null) {
             try {
@@ -51,7 +58,12 @@ final class Addresses {
         try {
             parsed = InternetAddress.parseHeader(value, true);
         } catch (AddressException e) {
-            throw Problems.invalid(mailer, field, "is not a valid address list (" + e.getMessage() + ")", value);
+            throw Problems.invalid(
+                    JcaMessages.BAD_ADDRESS,
+                    mailer,
+                    field,
+                    value,
+                    "is not a valid address list (" + e.getMessage() + ")");
         }
         List<InternetAddress> out = new ArrayList<>();
         for (InternetAddress address : parsed) {
@@ -74,7 +86,8 @@ final class Addresses {
         for (Address address : addresses) {
             if (!(address instanceof InternetAddress internet)) {
                 String type = address == null ? "null" : address.getType();
-                throw Problems.invalid(mailer, field, "is not an Internet address (type " + type + ")");
+                throw Problems.invalid(
+                        JcaMessages.BAD_ADDRESS, mailer, field, null, "is not an Internet address (type " + type + ")");
             }
             if (internet.isGroup()) {
                 count += checkGroup(mailer, field, internet);
@@ -89,16 +102,17 @@ final class Addresses {
     static void check(String mailer, String field, InternetAddress address) {
         String spec = address.getAddress();
         if (spec == null || spec.isEmpty()) {
-            throw Problems.invalid(mailer, field, "has an empty address");
+            throw Problems.invalid(JcaMessages.BAD_ADDRESS, mailer, field, null, "has an empty address");
         }
         int bad = Text.firstOutsideGraphicAscii(spec);
         if (bad >= 0) {
-            throw Problems.invalid(mailer, field, addressReason(spec, bad), spec);
+            throw Problems.invalid(JcaMessages.BAD_ADDRESS, mailer, field, spec, addressReason(spec, bad));
         }
         try {
             address.validate();
         } catch (AddressException e) {
-            throw Problems.invalid(mailer, field, "is not a valid address (" + e.getMessage() + ")", spec);
+            throw Problems.invalid(
+                    JcaMessages.BAD_ADDRESS, mailer, field, spec, "is not a valid address (" + e.getMessage() + ")");
         }
         String personal = address.getPersonal();
         if (personal != null) {
@@ -110,7 +124,8 @@ final class Addresses {
         String text = group.getAddress();
         int bad = Text.firstForbiddenInText(text);
         if (bad >= 0) {
-            throw Problems.invalid(mailer, field, "group " + Text.reasonAt(text, bad), text);
+            throw Problems.invalid(
+                    JcaMessages.LINE_BREAK_OR_CONTROL, mailer, field, text, "group " + Text.reasonAt(text, bad));
         }
         try {
             InternetAddress[] members = group.getGroup(true);
@@ -119,7 +134,8 @@ final class Addresses {
             }
             return members.length;
         } catch (AddressException e) {
-            throw Problems.invalid(mailer, field, "is not a valid group (" + e.getMessage() + ")", text);
+            throw Problems.invalid(
+                    JcaMessages.BAD_ADDRESS, mailer, field, text, "is not a valid group (" + e.getMessage() + ")");
         }
     }
 

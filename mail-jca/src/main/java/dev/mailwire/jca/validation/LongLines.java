@@ -1,10 +1,15 @@
 package dev.mailwire.jca.validation;
 
+import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.ParseException;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +23,8 @@ import java.util.Set;
  * changes what a signature covers. Only a part whose content goes out as it is can have one: base64 and
  * quoted-printable wrap their lines. Angus never chooses an identity encoding (7bit, 8bit) for such content when
  * it chooses one itself, so only the parts whose caller declared an identity encoding before the message was saved
- * are read, once each; a streamed attachment left to Angus or sent in base64 is not read here.
+ * are read, once each (what a stream gave is kept as the content, so it is not read again to be sent); a streamed
+ * attachment left to Angus or sent in base64 is not read here.
  *
  * <p>Such a line is refused, not re-encoded: the caller chose the encoding, and re-encoding would change the bytes
  * of a part that may be signed (a {@code multipart/signed} body, S/MIME or PGP), so the fix is the caller's: leave
@@ -68,10 +74,17 @@ final class LongLines {
         return e.equals("7bit") || e.equals("8bit") || e.equals("binary");
     }
 
-    /** The 1-based number of the first line over {@value #MAX_LINE} octets in the part's content; 0 if none. */
+    /**
+     * The 1-based number of the first line over {@value #MAX_LINE} octets in the part's content; 0 if none. Content
+     * that only a stream holds (a file, a URL, a caller's own DataSource) is read once, here, and what was read
+     * becomes the part's content: the message then writes the bytes that were checked, and never asks a single-use
+     * stream, or a file that changed in between, a second time.
+     */
     static long firstLongLine(MimePart part) throws MessagingException {
-        // Only a text part's content is asked for: for other types getContent() opens the DataSource's stream.
-        if (part.isMimeType("text/*") && isUtf8OrAscii(part)) {
+        DataHandler handler = part.getDataHandler();
+        boolean inMemory = isInMemory(handler);
+        // Only a String body is asked for as content: for a stream, getContent() would be one more read.
+        if (inMemory && part.isMimeType("text/*") && isUtf8OrAscii(part)) {
             Object content;
             try {
                 content = part.getContent();
@@ -82,15 +95,43 @@ final class LongLines {
                 return firstLongLine(text);
             }
         }
-        LineCounter counter = new LineCounter();
+        LineCounter counter = new LineCounter(inMemory ? null : new ByteArrayOutputStream());
         try {
-            part.getDataHandler().writeTo(counter);
+            handler.writeTo(counter);
         } catch (LongLineFound found) {
             return counter.lines;
         } catch (IOException e) {
-            throw new MessagingException("content cannot be read: " + e.getMessage(), e);
+            throw new MessagingException(String.valueOf(e.getMessage()), e); // worded by MWJCA-214
+        }
+        if (counter.copy != null) {
+            keep(part, counter.copy.toByteArray());
         }
         return 0;
+    }
+
+    /**
+     * Whether the content can be read again at no cost and with the same result: an object given to
+     * {@code setContent}/{@code setText}, bytes, or a part parsed from a message (the outbox's stored copy).
+     */
+    private static boolean isInMemory(DataHandler handler) {
+        DataSource source = handler.getDataSource();
+        return source instanceof MimePartDataSource
+                || source instanceof ByteArrayDataSource
+                // What DataHandler.getDataSource() wraps an object in: the object is the content.
+                || source.getClass().getName().equals("jakarta.activation.DataHandlerDataSource");
+    }
+
+    /** Makes {@code bytes} the part's content, keeping its headers: setDataHandler drops the two content headers. */
+    private static void keep(MimePart part, byte[] bytes) throws MessagingException {
+        String type = part.getHeader("Content-Type", null);
+        String encoding = part.getHeader("Content-Transfer-Encoding", null);
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type == null ? "text/plain" : type)));
+        if (type != null) {
+            part.setHeader("Content-Type", type);
+        }
+        if (encoding != null) {
+            part.setHeader("Content-Transfer-Encoding", encoding);
+        }
     }
 
     /** A String body in UTF-8 or ASCII is scanned as it is: no write through the content handler just to count. */
@@ -125,12 +166,22 @@ final class LongLines {
 
     /** Counts octets per line as the SMTP stream sees them: CR, LF and CRLF each end a line. */
     private static final class LineCounter extends OutputStream {
+        /** Where what is counted is kept, or null. */
+        final ByteArrayOutputStream copy;
+
         long lines = 1;
         int octets;
         boolean afterCr;
 
+        LineCounter(ByteArrayOutputStream copy) {
+            this.copy = copy;
+        }
+
         @Override
         public void write(int b) throws IOException {
+            if (copy != null) {
+                copy.write(b);
+            }
             if (b == '\n' && afterCr) {
                 afterCr = false;
                 return;

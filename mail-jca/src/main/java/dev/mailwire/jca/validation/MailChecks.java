@@ -1,5 +1,6 @@
 package dev.mailwire.jca.validation;
 
+import dev.mailwire.jca.JcaMessages;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -27,15 +28,16 @@ public final class MailChecks {
             SmtpEnvelopeOptions.check(mailer, message);
             Address[] from = message.getFrom();
             if (from == null || from.length == 0) {
-                throw Problems.invalid(mailer, "from", "is missing: a message needs a From address");
+                throw Problems.of(JcaMessages.NO_FROM, mailer, "from");
             }
             Address[] envelope = recipients != null ? recipients : message.getAllRecipients();
             if (envelope == null || Addresses.checkEnvelope(mailer, "recipient", envelope) == 0) {
-                throw Problems.invalid(mailer, "recipient", "none given: a message needs at least one recipient");
+                throw Problems.of(JcaMessages.NO_RECIPIENT, mailer, "recipient");
             }
             return messageId;
         } catch (MessagingException e) {
-            throw Problems.invalid(mailer, "message", "cannot be read (" + Problems.escape(e.getMessage()) + ")");
+            throw Problems.invalid(
+                    JcaMessages.UNREADABLE_MESSAGE, mailer, "message", null, Problems.escape(e.getMessage()));
         }
     }
 
@@ -47,7 +49,7 @@ public final class MailChecks {
         Objects.requireNonNull(value, field);
         int bad = Text.firstForbiddenInText(value);
         if (bad >= 0) {
-            throw Problems.invalid(mailer, field, Text.reasonAt(value, bad), value);
+            throw Problems.invalid(JcaMessages.LINE_BREAK_OR_CONTROL, mailer, field, value, Text.reasonAt(value, bad));
         }
     }
 
@@ -65,7 +67,7 @@ public final class MailChecks {
         String id = checkId(mailer, "message-id", value);
         int at = id.indexOf('@');
         if (at <= 0 || at == id.length() - 1 || id.indexOf('@', at + 1) >= 0) {
-            throw Problems.invalid(mailer, "message-id", "must have the form id@domain", value);
+            throw Problems.invalid(JcaMessages.BAD_ID, mailer, "message-id", value, "must have the form id@domain");
         }
         return "<" + id + ">";
     }
@@ -76,17 +78,10 @@ public final class MailChecks {
 
     public static void checkSize(String mailer, long size, OptionalLong serverLimit, long configuredMax) {
         if (serverLimit.isPresent() && serverLimit.getAsLong() > 0 && size > serverLimit.getAsLong()) {
-            throw Problems.invalid(
-                    mailer,
-                    "size",
-                    "the message is " + size + " bytes; the server accepts at most " + serverLimit.getAsLong()
-                            + " (its SIZE extension)");
+            throw Problems.of(JcaMessages.TOO_LARGE_FOR_SERVER, mailer, "size", size, serverLimit.getAsLong());
         }
         if (configuredMax > 0 && size > configuredMax) {
-            throw Problems.invalid(
-                    mailer,
-                    "size",
-                    "the message is " + size + " bytes; the configured maximum is " + configuredMax + " bytes");
+            throw Problems.of(JcaMessages.TOO_LARGE, mailer, "size", size, configuredMax);
         }
     }
 
@@ -97,16 +92,16 @@ public final class MailChecks {
                 ? value.substring(1, value.length() - 1)
                 : value;
         if (id.isEmpty()) {
-            throw Problems.invalid(mailer, field, "is empty");
+            throw Problems.invalid(JcaMessages.BAD_ID, mailer, field, null, "is empty");
         }
         int bad = Text.firstOutsideGraphicAscii(id);
         if (bad >= 0) {
             char c = id.charAt(bad);
             String reason = c == ' ' ? "contains a space at index " + bad : Text.reasonAt(id, bad);
-            throw Problems.invalid(mailer, field, reason, value);
+            throw Problems.invalid(JcaMessages.BAD_ID, mailer, field, value, reason);
         }
         if (id.indexOf('<') >= 0 || id.indexOf('>') >= 0) {
-            throw Problems.invalid(mailer, field, "contains an angle bracket inside the id", value);
+            throw Problems.invalid(JcaMessages.BAD_ID, mailer, field, value, "contains an angle bracket inside the id");
         }
         return id;
     }

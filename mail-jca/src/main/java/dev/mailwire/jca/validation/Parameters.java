@@ -1,5 +1,6 @@
 package dev.mailwire.jca.validation;
 
+import dev.mailwire.jca.JcaMessages;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
@@ -67,10 +68,11 @@ final class Parameters {
             int bad = Text.firstForbiddenInText(decoded);
             if (bad >= 0) {
                 throw Problems.invalid(
+                        JcaMessages.LINE_BREAK_OR_CONTROL,
                         mailer,
                         field,
-                        "parameter " + name.toLowerCase(Locale.ROOT) + " once decoded " + Text.reasonAt(decoded, bad),
-                        decoded);
+                        decoded,
+                        "parameter " + name.toLowerCase(Locale.ROOT) + " once decoded " + Text.reasonAt(decoded, bad));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.mailwire.jca.validation;
 
 import dev.mailwire.InvalidMailException;
+import dev.mailwire.jca.JcaMessages;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -40,7 +41,7 @@ final class PartWalk {
 
     private void walk(MimePart part, String where, int depth) throws MessagingException {
         if (depth > MAX_DEPTH) {
-            throw Problems.invalid(mailer, "message", "nests MIME parts more than " + MAX_DEPTH + " deep");
+            throw Problems.of(JcaMessages.TOO_DEEP, mailer, "message", MAX_DEPTH);
         }
         try {
             parameters.check(part);
@@ -61,7 +62,7 @@ final class PartWalk {
             content = part.getContent();
         } catch (IOException e) {
             throw Problems.invalid(
-                    mailer, "body", "multipart content cannot be read (" + Problems.escape(e.getMessage()) + ")");
+                    JcaMessages.UNREADABLE_MESSAGE, mailer, "body", null, Problems.escape(e.getMessage()));
         }
         if (content instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
@@ -110,19 +111,19 @@ final class PartWalk {
         String decoded = EncodedWords.decode(value);
         int bad = Text.firstForbiddenInText(decoded);
         if (bad >= 0) {
-            throw Problems.invalid(mailer, field, "once decoded " + Text.reasonAt(decoded, bad), decoded);
+            throw Problems.invalid(
+                    JcaMessages.LINE_BREAK_OR_CONTROL,
+                    mailer,
+                    field,
+                    decoded,
+                    "once decoded " + Text.reasonAt(decoded, bad));
         }
     }
 
     private void checkLines(MimePart part) throws MessagingException {
         long line = LongLines.firstLongLine(part);
         if (line > 0) {
-            throw Problems.invalid(
-                    mailer,
-                    "body",
-                    "line " + line + " is longer than " + LongLines.MAX_LINE + " octets (RFC 5322 section 2.1.1) in a"
-                            + " part sent as " + part.getEncoding() + "; leave Content-Transfer-Encoding unset, or set"
-                            + " quoted-printable or base64");
+            throw Problems.of(JcaMessages.LONG_BODY_LINE, mailer, "body", line, LongLines.MAX_LINE, part.getEncoding());
         }
     }
 }

@@ -1,10 +1,11 @@
 package dev.mailwire.jca.validation;
 
 import dev.mailwire.InvalidMailException;
+import dev.mailwire.jca.JcaMessages;
 
 /**
- * The wording of every validation error, kept in one place so the docs' error catalogue stays true. A message names
- * the mailer, the field and the reason, and quotes the offending value only escaped and truncated.
+ * Builds the validation errors from their wording in {@link JcaMessages}. A message names the mailer, the field and
+ * the reason, and quotes the offending value only escaped and truncated.
  */
 public final class Problems {
 
@@ -16,18 +17,28 @@ public final class Problems {
 
     private Problems() {}
 
-    /** {@code Mailer 'billing': invalid subject "Hello\nBcc: x": contains a line feed (LF) at index 5}. */
-    public static InvalidMailException invalid(String mailer, String field, String reason, String value) {
-        return create(mailer, field, field + (value == null ? "" : " " + quote(value)), reason);
+    /**
+     * The error {@code rule} about {@code field}, whose template takes the mailer, then the field with the offending
+     * value quoted ({@code subject "Hello\nBcc: x"}), then {@code more}: {@code MWJCA-202 Mailer 'billing': invalid
+     * subject "Hello\nBcc: x": contains a line feed (LF) at index 5. ...}.
+     *
+     * @param value the offending value, or null when there is none to quote
+     */
+    public static InvalidMailException invalid(
+            JcaMessages rule, String mailer, String field, String value, Object... more) {
+        Object[] args = new Object[more.length + 2];
+        args[0] = mailer;
+        args[1] = field + (value == null ? "" : " " + quote(value));
+        System.arraycopy(more, 0, args, 2, more.length);
+        return new InvalidMailException(mailer, field, rule.format(args));
     }
 
-    /** {@code Mailer 'billing': invalid from: is missing: ...}. */
-    public static InvalidMailException invalid(String mailer, String field, String reason) {
-        return create(mailer, field, field, reason);
-    }
-
-    private static InvalidMailException create(String mailer, String field, String what, String reason) {
-        return new InvalidMailException(mailer, field, "Mailer '" + mailer + "': invalid " + what + ": " + reason);
+    /** The error {@code rule} about {@code field}, whose template takes the mailer, then {@code args}. */
+    public static InvalidMailException of(JcaMessages rule, String mailer, String field, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = mailer;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new InvalidMailException(mailer, field, rule.format(all));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.mailwire.jca.validation;
 
+import dev.mailwire.jca.JcaMessages;
+
 /**
  * Checks one header as it is stored in a {@code MimeMessage}, that is as it will be written on the wire, and
  * unfolds it.
@@ -29,13 +31,14 @@ final class RawHeader {
     /** RFC 5322 ftext: printable ASCII except the colon. */
     static void checkName(String mailer, String field, String name) {
         if (name == null || name.isEmpty()) {
-            throw Problems.invalid(mailer, field, "is empty");
+            throw Problems.invalid(JcaMessages.BAD_HEADER_NAME, mailer, field, null, "is empty");
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c < 33 || c > 126 || c == ':') {
                 String what = c == ':' ? "a colon" : c == ' ' ? "a space" : Problems.describe(c);
-                throw Problems.invalid(mailer, field, "contains " + what + " at index " + i, name);
+                throw Problems.invalid(
+                        JcaMessages.BAD_HEADER_NAME, mailer, field, name, "contains " + what + " at index " + i);
             }
         }
     }
@@ -58,7 +61,11 @@ final class RawHeader {
             if (c == '\r') {
                 if (quotes != null && quotes.inQuotedString()) {
                     throw Problems.invalid(
-                            mailer, field, "contains a line break inside a quoted string at index " + i, raw);
+                            JcaMessages.LINE_BREAK_OR_CONTROL,
+                            mailer,
+                            field,
+                            raw,
+                            "contains a line break inside a quoted string at index " + i);
                 }
                 checkFold(mailer, field, raw, i);
                 i++; // the LF; the space or tab after it stays in the value
@@ -66,23 +73,21 @@ final class RawHeader {
                 continue;
             }
             if (c == '\n') {
-                throw Problems.invalid(mailer, field, "contains a bare line feed (LF) at index " + i, raw);
-            }
-            if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                throw Problems.invalid(mailer, field, Text.reasonAt(raw, i), raw);
-            }
-            if (c > 0x7e) {
                 throw Problems.invalid(
+                        JcaMessages.LINE_BREAK_OR_CONTROL,
                         mailer,
                         field,
-                        String.format(
-                                "contains the non-ASCII character U+%04X at index %d; a header as sent must be ASCII"
-                                        + " (MIME-encoded): Mailwire does not use SMTPUTF8",
-                                (int) c, i),
-                        raw);
+                        raw,
+                        "contains a bare line feed (LF) at index " + i);
+            }
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                throw Problems.invalid(JcaMessages.LINE_BREAK_OR_CONTROL, mailer, field, raw, Text.reasonAt(raw, i));
+            }
+            if (c > 0x7e) {
+                throw Problems.invalid(JcaMessages.HEADER_NOT_ASCII, mailer, field, raw, (int) c, i);
             }
             if (++lineLength > MAX_LINE) {
-                throw Problems.invalid(mailer, field, "has a line longer than " + MAX_LINE + " characters", raw);
+                throw Problems.invalid(JcaMessages.HEADER_LINE_TOO_LONG, mailer, field, raw, MAX_LINE);
             }
             if (quotes != null) {
                 quotes.next(c);
@@ -122,11 +127,19 @@ final class RawHeader {
     private static void checkFold(String mailer, String field, String raw, int cr) {
         if (cr + 1 >= raw.length() || raw.charAt(cr + 1) != '\n') {
             throw Problems.invalid(
-                    mailer, field, "contains a carriage return (CR) not followed by LF at index " + cr, raw);
+                    JcaMessages.LINE_BREAK_OR_CONTROL,
+                    mailer,
+                    field,
+                    raw,
+                    "contains a carriage return (CR) not followed by LF at index " + cr);
         }
         if (cr + 2 >= raw.length() || !Text.isWsp(raw.charAt(cr + 2))) {
             throw Problems.invalid(
-                    mailer, field, "contains a line break (CRLF) at index " + cr + " that is not a header fold", raw);
+                    JcaMessages.LINE_BREAK_OR_CONTROL,
+                    mailer,
+                    field,
+                    raw,
+                    "contains a line break (CRLF) at index " + cr + " that is not a header fold");
         }
         for (int j = cr + 2; j < raw.length() && raw.charAt(j) != '\r' && raw.charAt(j) != '\n'; j++) {
             if (!Text.isWsp(raw.charAt(j))) {
@@ -134,6 +147,10 @@ final class RawHeader {
             }
         }
         throw Problems.invalid(
-                mailer, field, "contains a folded line of only white space at index " + cr + " (an empty line)", raw);
+                JcaMessages.LINE_BREAK_OR_CONTROL,
+                mailer,
+                field,
+                raw,
+                "contains a folded line of only white space at index " + cr + " (an empty line)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.mailwire.jca.validation;
 
+import dev.mailwire.jca.JcaMessages;
 import java.util.Locale;
 
 /**
@@ -21,18 +22,8 @@ final class RefusedHeaders {
 
     static void check(String mailer, String field, String name) {
         switch (name.toLowerCase(Locale.ROOT)) {
-            case "return-path" ->
-                throw Problems.invalid(
-                        mailer,
-                        field,
-                        "is added by the receiving server from the envelope (RFC 5321 section 4.4); a Return-Path set by the"
-                                + " sender misleads bounce handling: remove it");
-            case "sender" ->
-                throw Problems.invalid(
-                        mailer,
-                        field,
-                        "claims a second sending identity that Mailwire does not verify: remove it and set from (and"
-                                + " reply-to) instead");
+            case "return-path" -> throw Problems.invalid(JcaMessages.RETURN_PATH_REFUSED, mailer, field, null);
+            case "sender" -> throw Problems.invalid(JcaMessages.SENDER_REFUSED, mailer, field, null);
             default -> {}
         }
     }

@@ -1,5 +1,6 @@
 package dev.mailwire.jca.validation;
 
+import dev.mailwire.jca.JcaMessages;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -30,7 +31,7 @@ final class SavedForm {
         } catch (MessagingException e) {
             // Angus parses each DataHandler's content type while saving: a type that does not parse stops here.
             throw Problems.invalid(
-                    mailer, "message", "cannot be prepared for writing (" + Problems.escape(e.getMessage()) + ")");
+                    JcaMessages.UNREADABLE_MESSAGE, mailer, "message", null, Problems.escape(e.getMessage()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mailwire.jca.validation;
 
+import dev.mailwire.jca.JcaMessages;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
@@ -33,7 +34,11 @@ final class SmtpEnvelopeOptions {
             char c = value.charAt(i);
             if (c < 0x20 || c > 0x7e) {
                 throw Problems.invalid(
-                        mailer, field, Text.reasonAt(value, i) + " (it goes into an SMTP command)", value);
+                        JcaMessages.LINE_BREAK_OR_CONTROL,
+                        mailer,
+                        field,
+                        value,
+                        Text.reasonAt(value, i) + " (it goes into an SMTP command)");
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.mailwire.jca.validation;
 
+import dev.mailwire.jca.JcaMessages;
+
 /** Character rules shared by headers and addresses. */
 final class Text {
 
@@ -50,19 +52,11 @@ final class Text {
     static void checkName(String mailer, String field, String what, String name) {
         int bad = firstForbiddenInText(name);
         if (bad >= 0) {
-            throw Problems.invalid(mailer, field, what + reasonAt(name, bad), name);
+            throw Problems.invalid(JcaMessages.LINE_BREAK_OR_CONTROL, mailer, field, name, what + reasonAt(name, bad));
         }
         int bidi = firstBidiControl(name);
         if (bidi >= 0) {
-            throw Problems.invalid(
-                    mailer,
-                    field,
-                    what
-                            + String.format(
-                                    "contains the bidirectional control U+%04X at index %d, which makes the name display"
-                                            + " other than it is",
-                                    (int) name.charAt(bidi), bidi),
-                    name);
+            throw Problems.invalid(JcaMessages.BIDI_CONTROL, mailer, field, name, what, (int) name.charAt(bidi), bidi);
         }
     }
 

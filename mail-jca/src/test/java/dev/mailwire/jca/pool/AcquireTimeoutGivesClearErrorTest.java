@@ -33,7 +33,7 @@ class AcquireTimeoutGivesClearErrorTest {
             assertThat(e.mailer()).isEqualTo("billing");
             assertThat(e.getMessage())
                     .isEqualTo(
-                            "Mailer 'billing': all 2 pooled SMTP connections stayed in use for PT0.2S"
+                            "MWJCA-301 Mailer 'billing': all 2 pooled SMTP connections stayed in use for PT0.2S"
                                     + " (pool.max-size=2, pool.acquire-timeout=PT0.2S). Raise pool.max-size or lower the load.");
             PoolStats stats = cm.stats();
             assertThat(stats.timeouts()).isEqualTo(1);

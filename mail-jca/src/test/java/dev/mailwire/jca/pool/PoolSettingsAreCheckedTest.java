@@ -54,6 +54,8 @@ class PoolSettingsAreCheckedTest {
         assertThat(e).as(key).isNotNull();
         assertThat(e.key()).isEqualTo(key);
         assertThat(e.mailer()).isEqualTo("billing");
-        assertThat(e.getMessage()).startsWith("Mailer 'billing': " + key + "=").contains("must be");
+        assertThat(e.getMessage())
+                .startsWith("MWJCA-002 Mailer 'billing': the setting '" + key + "' has the invalid value")
+                .contains("; expected ");
     }
 }

@@ -37,6 +37,11 @@ public final class BareConnection implements AutoCloseable {
         connections = (MailConnectionFactory) mcf.createConnectionFactory(pool);
     }
 
+    /** A handle of the pool's one connection; close it before the next. */
+    public MailConnection open() {
+        return connections.getConnection();
+    }
+
     public SendResult send(MimeMessage message) {
         try (MailConnection c = connections.getConnection()) {
             return c.send(message);

@@ -17,8 +17,9 @@ class ErrorMessagesQuoteValuesEscapedTest {
                 () -> MessageValidator.checkHeaderValue("billing", "subject", "Hello\r\nBcc: evil@x.org"));
 
         assertThat(e.getMessage())
-                .isEqualTo("Mailer 'billing': invalid subject \"Hello\\r\\nBcc: evil@x.org\":"
-                        + " contains a carriage return (CR) at index 5");
+                .isEqualTo("MWJCA-202 Mailer 'billing': invalid subject \"Hello\\r\\nBcc: evil@x.org\":"
+                        + " contains a carriage return (CR) at index 5. A value must not carry line breaks or control"
+                        + " characters (they would start a new header): remove them.");
     }
 
     @Test

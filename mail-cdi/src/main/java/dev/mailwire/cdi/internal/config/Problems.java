@@ -2,6 +2,7 @@ package dev.mailwire.cdi.internal.config;
 
 import dev.mailwire.MailerConfigurationException;
 import dev.mailwire.cdi.internal.Messages;
+import dev.mailwire.jca.JcaMessages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,21 +26,18 @@ public final class Problems {
     }
 
     void invalid(String property, String value, String expected) {
-        add(property, Messages.INVALID_VALUE.format(mailer, property, value, expected));
+        add(property, JcaMessages.INVALID_VALUE.format(mailer, property, value, expected));
     }
 
     /**
      * A problem reported by the resource adapter or the pool, whose key is below the mailer's prefix
-     * ({@code port}, {@code pool.max-size}); its message is kept, the key in it made the full property name.
+     * ({@code port}, {@code pool.max-size}); its message and id are kept, the key in it made the full property name.
+     * A message that does not name the key (the mail checks of {@code from}) is prefixed with it.
      */
     void fromAdapter(MailerConfig config, MailerConfigurationException e) {
         String property = config.property(e.key());
         String message = String.valueOf(e.getMessage()).replace("'" + e.key() + "'", "'" + property + "'");
-        add(
-                property,
-                message.contains(property)
-                        ? Messages.ADAPTER_SETTING.id() + " " + message
-                        : Messages.ADAPTER_SETTING.format(property, message));
+        add(property, message.contains(property) ? message : Messages.ADAPTER_SETTING.format(property, message));
     }
 
     public boolean isEmpty() {

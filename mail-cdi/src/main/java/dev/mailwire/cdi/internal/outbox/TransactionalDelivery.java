@@ -8,6 +8,9 @@ import dev.mailwire.cdi.MailerKey;
 import dev.mailwire.cdi.internal.Messages;
 import dev.mailwire.cdi.internal.send.Delivery;
 import dev.mailwire.cdi.internal.send.PreparedMail;
+import dev.mailwire.jca.JcaMessages;
+import dev.mailwire.jca.MessageValidator;
+import dev.mailwire.jca.validation.Problems;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -118,8 +121,8 @@ final class TransactionalDelivery implements Delivery {
                     Messages.TOO_LARGE_TO_HOLD.format(
                             mailer, MailerKey.MAX_MESSAGE_SIZE.propertyName(mailer), maxMessageSize));
         } catch (IOException | MessagingException e) {
-            throw new InvalidMailException(
-                    mailer, "message", Messages.UNREADABLE_MESSAGE.format(mailer, e.getMessage()));
+            throw Problems.invalid(
+                    JcaMessages.UNREADABLE_MESSAGE, mailer, "message", null, MessageValidator.escaped(e.getMessage()));
         }
     }
 

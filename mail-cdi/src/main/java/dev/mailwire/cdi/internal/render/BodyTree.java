@@ -2,7 +2,9 @@ package dev.mailwire.cdi.internal.render;
 
 import dev.mailwire.Attachment;
 import dev.mailwire.InlinePart;
+import dev.mailwire.InvalidMailException;
 import dev.mailwire.Mail;
+import dev.mailwire.cdi.internal.Messages;
 import dev.mailwire.jca.MessageValidator;
 import dev.mailwire.jca.validation.Problems;
 import jakarta.mail.MessagingException;
@@ -85,7 +87,10 @@ final class BodyTree {
         for (InlinePart inline : mail.inlines()) {
             String contentId = MessageValidator.checkContentId(mailer, inline.contentId());
             if (!seen.add(contentId.toLowerCase(Locale.ROOT))) {
-                throw Problems.invalid(mailer, "content-id", "is used by two inline parts", contentId);
+                throw new InvalidMailException(
+                        mailer,
+                        "content-id",
+                        Messages.CONTENT_ID_TWICE.format(mailer, "content-id " + Problems.quote(contentId)));
             }
             related.addBodyPart(parts.attachment(inline.attachment(), contentId));
         }

@@ -1,8 +1,9 @@
 package dev.mailwire.cdi.internal.render;
 
+import dev.mailwire.InvalidMailException;
 import dev.mailwire.Mail;
+import dev.mailwire.cdi.internal.Messages;
 import dev.mailwire.jca.MessageValidator;
-import dev.mailwire.jca.validation.Problems;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -34,7 +35,7 @@ final class CustomHeaders {
         String field = "header " + name;
         String lower = name.toLowerCase(Locale.ROOT);
         if (RESERVED.contains(lower) || lower.startsWith("content-")) {
-            throw Problems.invalid(mailer, field, "is set by Mailwire; use the Mail builder's methods instead");
+            throw new InvalidMailException(mailer, field, Messages.RESERVED_HEADER.format(mailer, field));
         }
         MessageValidator.checkHeaderValue(mailer, field, value);
         // The value holds no CR or LF (checked above), so folding adds the only line breaks, each before a space.

@@ -4,7 +4,10 @@ import dev.mailwire.InvalidMailException;
 import dev.mailwire.Mail;
 import dev.mailwire.MailerConfigurationException;
 import dev.mailwire.MailerException;
+import dev.mailwire.cdi.internal.Messages;
+import dev.mailwire.jca.JcaMessages;
 import dev.mailwire.jca.MessageValidator;
+import dev.mailwire.jca.ValidatedMessage;
 import dev.mailwire.jca.validation.Problems;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -55,11 +58,18 @@ public final class MailRenderer {
      * @throws InvalidMailException naming the field at fault
      */
     public StableIdMessage render(Mail mail, Session session) {
+        return (StableIdMessage) renderChecked(mail, session).message();
+    }
+
+    /**
+     * As {@link #render}, keeping the validator's word that the message was checked, so that the send path does not
+     * check it a second time.
+     */
+    public ValidatedMessage renderChecked(Mail mail, Session session) {
         try {
             InternetAddress from = mail.from().map(f -> parse("from", f)).orElse(defaultFrom);
             if (from == null) {
-                throw Problems.invalid(
-                        mailer, "from", "is missing: set it on the mail or configure the mailer's from setting");
+                throw Problems.of(JcaMessages.NO_FROM, mailer, "from");
             }
             String messageId = mail.messageId()
                     .map(id -> MessageValidator.checkMessageId(mailer, id))
@@ -77,17 +87,15 @@ public final class MailRenderer {
             new CustomHeaders(mailer).addAll(message, mail.headers());
             new BodyTree(mailer).fill(message, mail);
             // Saves, then checks the message as it will be written.
-            MessageValidator.validate(mailer, message, null);
-            return message;
+            return MessageValidator.validated(mailer, message, message.getAllRecipients());
         } catch (MessagingException e) {
-            throw new MailerException(
-                    mailer, "Mailer '" + mailer + "': the mail cannot be rendered: " + e.getMessage(), e);
+            throw new MailerException(mailer, Messages.NOT_RENDERED.format(mailer, e.getMessage()), e);
         }
     }
 
     private void setRecipients(StableIdMessage message, Mail mail) throws MessagingException {
         if (mail.to().isEmpty() && mail.cc().isEmpty() && mail.bcc().isEmpty()) {
-            throw Problems.invalid(mailer, "to", "no recipient: give at least one to, cc or bcc address");
+            throw Problems.of(JcaMessages.NO_RECIPIENT, mailer, "to");
         }
         message.setRecipients(RecipientType.TO, parseAll("to", mail.to()));
         message.setRecipients(RecipientType.CC, parseAll("cc", mail.cc()));

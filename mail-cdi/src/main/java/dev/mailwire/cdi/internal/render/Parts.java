@@ -1,6 +1,8 @@
 package dev.mailwire.cdi.internal.render;
 
 import dev.mailwire.Attachment;
+import dev.mailwire.InvalidMailException;
+import dev.mailwire.cdi.internal.Messages;
 import dev.mailwire.jca.MessageValidator;
 import dev.mailwire.jca.validation.Problems;
 import jakarta.activation.DataHandler;
@@ -114,16 +116,18 @@ final class Parts {
         try {
             type = new ContentType(value);
         } catch (ParseException e) {
-            throw Problems.invalid(
-                    mailer, "attachment content-type", "is not a MIME type (" + e.getMessage() + ")", value);
+            throw new InvalidMailException(
+                    mailer,
+                    "attachment content-type",
+                    Messages.NOT_A_MIME_TYPE.format(
+                            mailer, "attachment content-type " + Problems.quote(value), e.getMessage()));
         }
         // The validator descends into multipart content, which would read a streamed attachment whole.
         if (type.match("multipart/*")) {
-            throw Problems.invalid(
+            throw new InvalidMailException(
                     mailer,
                     "attachment content-type",
-                    "is multipart; attach a message as message/rfc822 or the content as application/octet-stream",
-                    value);
+                    Messages.MULTIPART_ATTACHMENT.format(mailer, "attachment content-type " + Problems.quote(value)));
         }
         return type;
     }

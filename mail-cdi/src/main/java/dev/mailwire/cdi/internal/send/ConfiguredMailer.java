@@ -1,16 +1,17 @@
 package dev.mailwire.cdi.internal.send;
 
-import dev.mailwire.InvalidMailException;
 import dev.mailwire.Mail;
 import dev.mailwire.Mailer;
 import dev.mailwire.MailerException;
 import dev.mailwire.SendResult;
 import dev.mailwire.cdi.MailerKey;
 import dev.mailwire.cdi.internal.Messages;
-import dev.mailwire.cdi.internal.render.StableIdMessage;
 import dev.mailwire.cdi.internal.render.WireSizeBound;
 import dev.mailwire.cdi.stats.MailerMonitor;
+import dev.mailwire.jca.JcaMessages;
 import dev.mailwire.jca.MessageValidator;
+import dev.mailwire.jca.ValidatedMessage;
+import dev.mailwire.jca.validation.Problems;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -31,7 +32,7 @@ public final class ConfiguredMailer implements Mailer, AutoCloseable {
     /** Turns a {@link Mail} into a validated message with a fixed Message-ID. */
     @FunctionalInterface
     interface Renderer {
-        StableIdMessage render(Mail mail);
+        ValidatedMessage render(Mail mail);
     }
 
     private static final Logger LOG = Logger.getLogger(ConfiguredMailer.class.getName());
@@ -71,8 +72,8 @@ public final class ConfiguredMailer implements Mailer, AutoCloseable {
     public SendResult send(MimeMessage message) {
         ensureOpen();
         // Saved by the validator before it is checked and measured: what is checked and counted is what is sent.
-        String messageId = MessageValidator.validate(name, message, recipients(message));
-        return deliver(prepare(message, messageId, measured(message)));
+        ValidatedMessage checked = MessageValidator.validated(name, message, recipients(message));
+        return deliver(prepare(checked, measured(message)));
     }
 
     @Override
@@ -95,15 +96,16 @@ public final class ConfiguredMailer implements Mailer, AutoCloseable {
     /** The renderer validates what it renders: one validation, by the one validator. */
     private PreparedMail prepare(Mail mail) {
         ensureOpen();
-        StableIdMessage message = renderer.render(mail);
+        ValidatedMessage checked = renderer.render(mail);
+        MimeMessage message = checked.message();
         if (!Rendering.measurable(mail)) {
-            return prepare(message, message.messageId(), MessageSize.unknown());
+            return prepare(checked, MessageSize.unknown());
         }
         OptionalLong bound = WireSizeBound.of(mail);
         MessageSize bounded = bound.isPresent() ? MessageSize.atMost(bound.getAsLong()) : null;
         // Within the configured maximum already: no second write of the whole message just to count it.
         MessageSize size = bounded != null && bounded.fits(maxMessageSize) ? bounded : measured(message);
-        return prepare(message, message.messageId(), size);
+        return prepare(checked, size);
     }
 
     /** The exact size, checked against the configured maximum here, in the caller's thread. */
@@ -113,13 +115,13 @@ public final class ConfiguredMailer implements Mailer, AutoCloseable {
         return MessageSize.exactly(size);
     }
 
-    private PreparedMail prepare(MimeMessage message, String messageId, MessageSize size) {
-        RecipientGuard.Split split = guard.split(recipients(message));
+    private PreparedMail prepare(ValidatedMessage checked, MessageSize size) {
+        RecipientGuard.Split split = guard.split(recipients(checked.message()));
         for (String address : split.dropped()) {
             LOG.info(
                     Messages.RECIPIENT_DROPPED.format(name, address, MailerKey.APPROVED_RECIPIENTS.propertyName(name)));
         }
-        return new PreparedMail(message, messageId, split.approved(), split.dropped(), size);
+        return new PreparedMail(checked, split.approved(), split.dropped(), size);
     }
 
     /** Not guarded by {@link #ensureOpen()}: sends queued before close still go out while the executor drains. */
@@ -142,11 +144,11 @@ public final class ConfiguredMailer implements Mailer, AutoCloseable {
         try {
             recipients = message.getAllRecipients();
         } catch (MessagingException e) {
-            throw new InvalidMailException(
-                    name, "to", Messages.UNREADABLE_MESSAGE.format(name, MessageValidator.escaped(e.getMessage())));
+            throw Problems.invalid(
+                    JcaMessages.UNREADABLE_MESSAGE, name, "to", null, MessageValidator.escaped(e.getMessage()));
         }
         if (recipients == null || recipients.length == 0) {
-            throw new InvalidMailException(name, "to", Messages.NO_RECIPIENT.format(name));
+            throw Problems.of(JcaMessages.NO_RECIPIENT, name, "to");
         }
         return recipients;
     }

@@ -55,7 +55,10 @@ final class ImmediateDelivery implements Delivery {
         try (MailConnection connection = spec == null ? connections.getConnection() : connections.getConnection(spec)) {
             // The server's SIZE is known only once connected; nothing of the mail has been sent yet.
             mail.size().check(mailer, mail.message(), connection.maxMessageSize(), maxMessageSize);
-            SendResult result = connection.send(mail.message(), mail.recipients());
+            // A message this mailer checked is not checked again: one check per send, one read of a stream.
+            SendResult result = mail.checked() != null
+                    ? mail.checked().sendThrough(connection, mail.recipients())
+                    : connection.send(mail.message(), mail.recipients());
             attempt.sent(result);
             return result;
         } catch (RuntimeException e) {

@@ -1,8 +1,8 @@
 package dev.mailwire.cdi.internal.send;
 
-import dev.mailwire.InvalidMailException;
-import dev.mailwire.cdi.internal.Messages;
+import dev.mailwire.jca.JcaMessages;
 import dev.mailwire.jca.MessageValidator;
+import dev.mailwire.jca.validation.Problems;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -19,10 +19,8 @@ final class MessageBytes {
         try {
             message.writeTo(counter);
         } catch (IOException | MessagingException e) {
-            throw new InvalidMailException(
-                    mailer,
-                    "message",
-                    Messages.UNREADABLE_MESSAGE.format(mailer, MessageValidator.escaped(e.getMessage())));
+            throw Problems.invalid(
+                    JcaMessages.UNREADABLE_MESSAGE, mailer, "message", null, MessageValidator.escaped(e.getMessage()));
         }
         return counter.count;
     }

@@ -33,7 +33,7 @@ public final class Rendering {
         MailRenderer renderer = renderer(d.name(), d.config());
         // Only rendering uses this session (MIME settings); connections have their own, made by the adapter.
         Session session = Session.getInstance(new Properties());
-        return mail -> renderer.render(mail, session);
+        return mail -> renderer.renderChecked(mail, session);
     }
 
     /**
