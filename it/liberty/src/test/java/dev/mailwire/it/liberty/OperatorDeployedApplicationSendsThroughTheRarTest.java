@@ -34,9 +34,11 @@ class OperatorDeployedApplicationSendsThroughTheRarTest {
     private static final String NAME = "operator-war";
     private static final Duration START = Duration.ofSeconds(60);
 
-    private final Path server = Path.of(System.getProperty("wlp.home"), "usr", "servers", System.getProperty("wlp.server"));
+    private final Path server =
+            Path.of(System.getProperty("wlp.home"), "usr", "servers", System.getProperty("wlp.server"));
     private final Path war = server.resolve("apps").resolve(NAME + ".war");
-    private final Path dropIn = server.resolve("configDropins").resolve("overrides").resolve(NAME + ".xml");
+    private final Path dropIn =
+            server.resolve("configDropins").resolve("overrides").resolve(NAME + ".xml");
     private final URL base = url("http://127.0.0.1:9080/" + NAME);
 
     @AfterEach
@@ -53,15 +55,17 @@ class OperatorDeployedApplicationSendsThroughTheRarTest {
         install("<classloader classProviderRef=\"mailwire\"/>");
         awaitStatus(405); // GET on the POST-only servlet: the application is up
 
-        assertThat(Http.post(base, "orders/place", Map.of("to", postfix.address("inbox"), "subject", "operator",
-                        "cancel", "false")))
+        assertThat(Http.post(
+                        base,
+                        "orders/place",
+                        Map.of("to", postfix.address("inbox"), "subject", "operator", "cancel", "false")))
                 .isEqualTo("placed");
 
         assertThat(postfix.awaitDelivered(1, Duration.ofSeconds(30)))
                 .extracting(message -> message.subject().orElse(""))
                 .containsExactly("operator");
-        assertThat(postfix.log().sessions()).allSatisfy(session -> assertThat(session.users())
-                .isSubsetOf("operatorapp"));
+        assertThat(postfix.log().sessions())
+                .allSatisfy(session -> assertThat(session.users()).isSubsetOf("operatorapp"));
     }
 
     @Test
@@ -70,13 +74,15 @@ class OperatorDeployedApplicationSendsThroughTheRarTest {
         long before = Files.size(log);
         install("");
 
-        String failure = awaitLog(log, before, "CWWKZ0002E: An exception occurred while starting the application " + NAME);
+        String failure =
+                awaitLog(log, before, "CWWKZ0002E: An exception occurred while starting the application " + NAME);
         assertThat(failure).contains("dev.mailwire");
         assertThat(Http.status(base, "orders/place")).isEqualTo(404);
     }
 
     /** The user's WAR, as built, in apps/, and a drop-in declaring it with {@code classloader} inside. */
     private void install(String classloader) throws IOException {
+        Files.createDirectories(war.getParent());
         UserWar.deployment(NAME, "operatorapp").as(ZipExporter.class).exportTo(war.toFile(), true);
         Files.createDirectories(dropIn.getParent());
         Files.writeString(dropIn, """
