@@ -76,7 +76,7 @@ class OperatorDeployedApplicationSendsThroughTheRarTest {
 
         String failure =
                 awaitLog(log, before, "CWWKZ0002E: An exception occurred while starting the application " + NAME);
-        assertThat(failure).contains("dev.mailwire");
+        assertThat(failure).contains("NoClassDefFoundError: dev/mailwire/");
         assertThat(Http.status(base, "orders/place")).isEqualTo(404);
     }
 
