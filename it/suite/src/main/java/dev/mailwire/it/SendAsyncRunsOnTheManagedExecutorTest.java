@@ -28,11 +28,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SendAsyncRunsOnTheManagedExecutorTest {
 
-    /** The default managed executor's threads: WildFly's EE subsystem, Payara's concurrency resources. */
-    private static final String WILDFLY_THREADS = "EE-ManagedExecutorService-default-Thread-\\d+";
-
-    private static final String PAYARA_THREADS = ".*__defaultManagedExecutorService.*";
-
     @Deployment(testable = false)
     static WebArchive app() {
         return UserWar.deployment("user-war-async", "userasync");
@@ -52,6 +47,6 @@ class SendAsyncRunsOnTheManagedExecutorTest {
                 .extracting(message -> message.subject().orElse(""))
                 .containsExactly("async");
         assertThat(thread).doesNotStartWith("mailwire-");
-        assertThat(thread).matches(ServerUnderTest.isWildFly() ? WILDFLY_THREADS : PAYARA_THREADS);
+        assertThat(thread).matches(ServerUnderTest.adapter().managedExecutorThreads());
     }
 }

@@ -29,11 +29,7 @@ public final class Apps {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties")
                 .setWebXML(new StringAsset(webXml()));
-        if (ServerUnderTest.isWildFly()) {
-            // WildFly isolates deployments: the application sees the RAR's classes only through this dependency.
-            war.setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: deployment.mailwire.rar\n"));
-        }
-        return war;
+        return ServerUnderTest.adapter().seeingTheRar(war);
     }
 
     /** An application that sends through the connection factory directly (no mail-cdi), configured by {@code config}. */

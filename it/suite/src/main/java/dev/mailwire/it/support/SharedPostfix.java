@@ -26,7 +26,8 @@ public final class SharedPostfix implements BeforeAllCallback {
         "healthdefault",
         "healthbilling",
         "userwar",
-        "userasync"
+        "userasync",
+        "operatorapp"
     };
 
     public static final String PASSWORD = "it-secret";

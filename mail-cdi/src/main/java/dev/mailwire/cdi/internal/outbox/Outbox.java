@@ -68,8 +68,14 @@ abstract class Outbox implements AutoCloseable {
             Clock node) {
         OutboxTable table = new OutboxTable(settings.table());
         DispatchThreads threads = DispatchThreads.create(mailer, settings.threads());
+        // The set-up must not join the caller's transaction (a mailer often starts at its first send, inside one):
+        // then it runs on a dispatcher thread. Without one it runs here: Open Liberty runs no managed task submitted
+        // while the application starts until the start has finished, so a start-up observer waiting on one would hang.
+        Consumer<Runnable> setUp = TransactionSupport.lookup().state() == TransactionSupport.State.NONE
+                ? Runnable::run
+                : threads::runOutsideTransaction;
         try {
-            threads.runOutsideTransaction(() -> OutboxSchema.ensure(
+            setUp.accept(() -> OutboxSchema.ensure(
                     mailer,
                     dataSource,
                     table,
@@ -85,7 +91,7 @@ abstract class Outbox implements AutoCloseable {
         OutboxStore store = new OutboxStore(mailer, dataSource, table, owner, settings.lease());
         OutcomeRecorder recorder = new OutcomeRecorder(mailer, delivery, events);
         DatabaseClock[] clock = new DatabaseClock[1];
-        threads.runOutsideTransaction(() -> clock[0] = DatabaseClock.of(node, dataSource));
+        setUp.accept(() -> clock[0] = DatabaseClock.of(node, dataSource));
         OutboxDispatcher dispatcher = new OutboxDispatcher(store, settings, recorder, threads, clock[0]);
         TableOutbox outbox = new TableOutbox(store, settings, dispatcher, clock[0]);
         dispatcher.start();

@@ -63,7 +63,7 @@ final class OutboxStore {
      * Inserts the mail through the caller's transaction, leased to this node from {@code now}: once committed, no
      * other node takes it before the lease runs out, so this node's hand-over sends it without claiming it first. A
      * connection in auto-commit here was not enlisted in the JTA transaction: the row would stay after a rollback
-     * and the mail be sent, so that is refused.
+     * and the mail be sent, so that is refused ({@link #enlisted}).
      *
      * @return whether the connection was enlisted (false: nothing was inserted)
      */
@@ -75,12 +75,12 @@ final class OutboxStore {
             Instant now,
             Instant expires)
             throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            if (c.getAutoCommit()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(table.insert())) {
+            if (!enlisted(c)) {
                 return false;
             }
-            try (PreparedStatement s = c.prepareStatement(table.insert());
-                    InputStream content = message.inHeap() ? null : message.open()) {
+            try (InputStream content = message.inHeap() ? null : message.open()) {
                 s.setString(1, id);
                 s.setString(2, mailer);
                 s.setString(3, messageId);
@@ -101,6 +101,25 @@ final class OutboxStore {
             return true;
         } catch (IOException e) {
             throw new SQLException("the rendered message cannot be read back from its file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether {@code c}, used once already (pools may enlist a handle at its first use), is enlisted in the caller's
+     * transaction. Most pools report auto-commit off then. Some (Open Liberty's) report the auto-commit the handle was
+     * asked for even while enlisted: for those JDBC's own rule decides, {@code setAutoCommit(true)} is refused while
+     * a connection takes part in a distributed transaction. Asking changes nothing for one that accepts: it was in
+     * auto-commit already.
+     */
+    private static boolean enlisted(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            return true;
+        }
+        try {
+            c.setAutoCommit(true);
+            return false;
+        } catch (SQLException refused) {
+            return true;
         }
     }
 
