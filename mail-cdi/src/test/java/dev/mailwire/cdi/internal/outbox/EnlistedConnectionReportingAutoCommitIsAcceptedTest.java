@@ -39,8 +39,7 @@ class EnlistedConnectionReportingAutoCommitIsAcceptedTest {
 
     @Test
     void rowInsertedThroughSuchAHandleFollowsTheTransaction() throws Exception {
-        try (Outbox outbox =
-                Outbox.durable("<default>", settings(), reportsAutoCommit, (m, id, to, size) -> null, o -> {})) {
+        try (Outbox outbox = Outbox.durable("<default>", settings(), reportsAutoCommit, mail -> null, o -> {})) {
             assertThatThrownBy(() -> Jta.inTransaction(() -> {
                         outbox.hold(MessageSpool.of(new byte[] {1}), "<rolled-back@test>", List.of("a@example.org"));
                         throw new IllegalStateException("roll back");

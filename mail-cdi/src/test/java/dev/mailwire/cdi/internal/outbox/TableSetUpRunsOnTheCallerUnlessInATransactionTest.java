@@ -50,7 +50,7 @@ class TableSetUpRunsOnTheCallerUnlessInATransactionTest {
     }
 
     private Outbox start() {
-        return Outbox.durable("<default>", settings(), recording, (m, id, to, size) -> null, o -> {});
+        return Outbox.durable("<default>", settings(), recording, mail -> null, o -> {});
     }
 
     private static OutboxSettings settings() {
