@@ -10,13 +10,18 @@ import java.util.stream.Collectors;
 /**
  * Every connection setting of a mailer, described once, here: its key, its JCA config property, its type, its
  * default, the {@code mail.smtp.*} properties it decides and whether it travels with each request in a server. The
- * managed connection factory's property plumbing (defaults, copy, set by key, equals/hashCode) is driven by this
- * table; mail-cdi's {@code MailerKey}, {@code ra.xml} and docs/configuration.md are checked against it by
- * {@code ConnectionSettingsAgreeEverywhereTest}.
+ * managed connection factory's property plumbing (defaults, copy, set by key, equals/hashCode), the allow-list of
+ * {@code OverridableSettings} and mail-cdi's request keys are driven by this table; mail-cdi's {@code MailerKey} takes
+ * each connection key's type and default from it. Tests hold the rest to it: the factory's bean properties
+ * ({@code ConfigPropertiesFollowConnectionSettingsTest}), {@code ra.xml} ({@code RaXmlFollowsConnectionSettingsTest}),
+ * the {@code mail.smtp.*} keys ({@code SmtpPropertiesOfSettingsAreMailwiresTest}), {@code MailerKey} and
+ * docs/configuration.md ({@code ConnectionSettingsAgreeEverywhereTest}, {@code ConfigurationReferenceMatchesCodeTest}).
  *
- * <p>Adding a setting: one entry here, its typed accessor pair in {@code MailConnectionProperties} (servers set
- * config properties through JavaBean setters), its {@code config-property} in {@code ra.xml} (the test prints the
- * block to paste), its row in docs/configuration.md, and the code that uses it.
+ * <p>Adding a setting: one entry here; its typed accessor pair in {@code MailConnectionProperties} (servers set
+ * config properties through JavaBean setters); its {@code config-property} in {@code ra.xml} and its row in
+ * docs/configuration.md's connection-definition table (the tests write both to paste); for a configuration key, its
+ * {@code MailerKey} constant and reference row; and the code that uses it (typically {@code MailSettings} and
+ * {@code SessionFactory}).
  *
  * <p>Internal to Mailwire: the CDI layer reads it; applications configure through MicroProfile Config keys.
  */
