@@ -114,6 +114,14 @@ final class Failures {
                 null);
     }
 
+    /** No access token could be had from the adapter's OAuth2 client: nothing was connected, nothing sent. */
+    static MailerException token(MailSettings s, dev.mailwire.jca.oauth.TokenException e) {
+        return new SmtpAuthenticationException(
+                s.mailer(),
+                e.getMessage() + " No connection was made to " + s.host() + ":" + s.port() + "; nothing was sent.",
+                e);
+    }
+
     /** Why a send on an established connection failed at the connection level (not a reply to the mail). */
     static SendFailure send(MailSettings s, Throwable t, StagedSmtpTransport.Stage stage, boolean deadlinePassed) {
         String where = "Mailer '" + s.mailer() + "': sending to " + s.host() + ":" + s.port();

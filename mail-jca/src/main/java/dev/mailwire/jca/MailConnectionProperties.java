@@ -32,6 +32,13 @@ public abstract class MailConnectionProperties implements Serializable {
     private String sendTimeout = "PT2M";
     private String sessionProperties;
     private String overridableSettings = RequestOverrides.DEFAULT;
+    private String oauth2TokenEndpoint;
+    private String oauth2ClientId;
+    private String oauth2ClientSecret;
+    private String oauth2Scope;
+    private String oauth2RefreshToken;
+    private String oauth2TokenTimeout = "PT10S";
+    private String oauth2RefreshMargin = "PT60S";
 
     /** Called after any setter: cached sessions built from the old values must go. */
     protected abstract void settingsChanged();
@@ -54,6 +61,13 @@ public abstract class MailConnectionProperties implements Serializable {
         sendTimeout = source.sendTimeout;
         sessionProperties = source.sessionProperties;
         overridableSettings = source.overridableSettings;
+        oauth2TokenEndpoint = source.oauth2TokenEndpoint;
+        oauth2ClientId = source.oauth2ClientId;
+        oauth2ClientSecret = source.oauth2ClientSecret;
+        oauth2Scope = source.oauth2Scope;
+        oauth2RefreshToken = source.oauth2RefreshToken;
+        oauth2TokenTimeout = source.oauth2TokenTimeout;
+        oauth2RefreshMargin = source.oauth2RefreshMargin;
         settingsChanged();
     }
 
@@ -90,6 +104,13 @@ public abstract class MailConnectionProperties implements Serializable {
             case "connect-timeout" -> setConnectTimeout(value);
             case "read-timeout" -> setReadTimeout(value);
             case "send-timeout" -> setSendTimeout(value);
+            case "oauth2.token-endpoint" -> setOauth2TokenEndpoint(value);
+            case "oauth2.client-id" -> setOauth2ClientId(value);
+            case "oauth2.client-secret" -> setOauth2ClientSecret(value);
+            case "oauth2.scope" -> setOauth2Scope(value);
+            case "oauth2.refresh-token" -> setOauth2RefreshToken(value);
+            case "oauth2.token-timeout" -> setOauth2TokenTimeout(value);
+            case "oauth2.refresh-margin" -> setOauth2RefreshMargin(value);
             default -> throw ConfigErrors.refused(mailer, key, "this is not a connection setting.");
         }
     }
@@ -275,6 +296,90 @@ public abstract class MailConnectionProperties implements Serializable {
         settingsChanged();
     }
 
+    /**
+     * The OAuth2 issuer's token endpoint ({@code oauth2.token-endpoint}), e.g.
+     * {@code https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token}. When set, the adapter fetches access
+     * tokens itself and authenticates with XOAUTH2 or OAUTHBEARER as {@code username}; https, or http on loopback.
+     */
+    public String getOauth2TokenEndpoint() {
+        return oauth2TokenEndpoint;
+    }
+
+    public void setOauth2TokenEndpoint(String oauth2TokenEndpoint) {
+        this.oauth2TokenEndpoint = oauth2TokenEndpoint;
+        settingsChanged();
+    }
+
+    /** The OAuth2 client id ({@code oauth2.client-id}). Required with a token endpoint. */
+    public String getOauth2ClientId() {
+        return oauth2ClientId;
+    }
+
+    public void setOauth2ClientId(String oauth2ClientId) {
+        this.oauth2ClientId = oauth2ClientId;
+        settingsChanged();
+    }
+
+    /** The OAuth2 client secret ({@code oauth2.client-secret}); sent only to the token endpoint. Never logged. */
+    public String getOauth2ClientSecret() {
+        return oauth2ClientSecret;
+    }
+
+    public void setOauth2ClientSecret(String oauth2ClientSecret) {
+        this.oauth2ClientSecret = oauth2ClientSecret;
+        settingsChanged();
+    }
+
+    /**
+     * Scopes to ask for, separated by spaces ({@code oauth2.scope}), e.g. {@code https://outlook.office365.com/.default}
+     * for Microsoft 365 with client credentials. Default: none (the issuer's default).
+     */
+    public String getOauth2Scope() {
+        return oauth2Scope;
+    }
+
+    public void setOauth2Scope(String oauth2Scope) {
+        this.oauth2Scope = oauth2Scope;
+        settingsChanged();
+    }
+
+    /**
+     * A refresh token ({@code oauth2.refresh-token}): when set, tokens come from the refresh-token grant (Google
+     * style), else from client credentials. A rotated refresh token returned by the issuer replaces it for the life
+     * of the pool. Never logged.
+     */
+    public String getOauth2RefreshToken() {
+        return oauth2RefreshToken;
+    }
+
+    public void setOauth2RefreshToken(String oauth2RefreshToken) {
+        this.oauth2RefreshToken = oauth2RefreshToken;
+        settingsChanged();
+    }
+
+    /** Bound on one token request, connect to last byte ({@code oauth2.token-timeout}). Default PT10S. */
+    public String getOauth2TokenTimeout() {
+        return oauth2TokenTimeout;
+    }
+
+    public void setOauth2TokenTimeout(String oauth2TokenTimeout) {
+        this.oauth2TokenTimeout = oauth2TokenTimeout;
+        settingsChanged();
+    }
+
+    /**
+     * How long before its expiry a token is replaced for new connections ({@code oauth2.refresh-margin}), at most
+     * half its lifetime. Default PT60S.
+     */
+    public String getOauth2RefreshMargin() {
+        return oauth2RefreshMargin;
+    }
+
+    public void setOauth2RefreshMargin(String oauth2RefreshMargin) {
+        this.oauth2RefreshMargin = oauth2RefreshMargin;
+        settingsChanged();
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -299,7 +404,14 @@ public abstract class MailConnectionProperties implements Serializable {
                 && Objects.equals(readTimeout, p.readTimeout)
                 && Objects.equals(sendTimeout, p.sendTimeout)
                 && Objects.equals(sessionProperties, p.sessionProperties)
-                && Objects.equals(overridableSettings, p.overridableSettings);
+                && Objects.equals(overridableSettings, p.overridableSettings)
+                && Objects.equals(oauth2TokenEndpoint, p.oauth2TokenEndpoint)
+                && Objects.equals(oauth2ClientId, p.oauth2ClientId)
+                && Objects.equals(oauth2ClientSecret, p.oauth2ClientSecret)
+                && Objects.equals(oauth2Scope, p.oauth2Scope)
+                && Objects.equals(oauth2RefreshToken, p.oauth2RefreshToken)
+                && Objects.equals(oauth2TokenTimeout, p.oauth2TokenTimeout)
+                && Objects.equals(oauth2RefreshMargin, p.oauth2RefreshMargin);
     }
 
     @Override
@@ -319,6 +431,9 @@ public abstract class MailConnectionProperties implements Serializable {
                 readTimeout,
                 sendTimeout,
                 sessionProperties,
-                overridableSettings);
+                overridableSettings,
+                oauth2TokenEndpoint,
+                oauth2ClientId,
+                oauth2Scope);
     }
 }

@@ -30,6 +30,7 @@ import java.util.Map;
  * @param readTimeout bound on each read and each write
  * @param sendTimeout bound on one whole send, and on establishing a connection
  * @param sessionProperties validated pass-through {@code mail.smtp.*} properties
+ * @param oauth2 the adapter's OAuth2 client settings, or null when it fetches no tokens
  */
 record MailSettings(
         String mailer,
@@ -46,10 +47,11 @@ record MailSettings(
         Duration connectTimeout,
         Duration readTimeout,
         Duration sendTimeout,
-        Map<String, String> sessionProperties) {
+        Map<String, String> sessionProperties,
+        dev.mailwire.jca.oauth.OAuth2Config oauth2) {
 
     static final String DEFAULT_MAILER = "<default>";
-    static final List<String> SUPPORTED_MECHANISMS = List.of("PLAIN", "LOGIN", "XOAUTH2");
+    static final List<String> SUPPORTED_MECHANISMS = List.of("PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER");
 
     /** Parses and checks the properties of {@code f}; throws a MailerConfigurationException naming the key. */
     static MailSettings of(MailConnectionProperties f, java.util.function.Supplier<String> tokens) {
@@ -71,8 +73,9 @@ record MailSettings(
                             + "' is not; use STARTTLS or IMPLICIT.");
         }
         String username = blankToNull(f.getUsername());
-        List<String> mechanisms = mechanisms(mailer, f.getAuthMechanisms());
-        checkCredentials(mailer, f, tokens, tls, username, mechanisms);
+        dev.mailwire.jca.oauth.OAuth2Config oauth2 = OAuth2Settings.parse(mailer, f);
+        List<String> mechanisms = mechanisms(mailer, f.getAuthMechanisms(), oauth2 != null);
+        checkCredentials(mailer, f, tokens, oauth2 != null, tls, username, mechanisms);
         Path trustStore = trustStore(mailer, f.getTrustStore());
         return new MailSettings(
                 mailer,
@@ -89,26 +92,35 @@ record MailSettings(
                 duration(mailer, "connect-timeout", f.getConnectTimeout()),
                 duration(mailer, "read-timeout", f.getReadTimeout()),
                 duration(mailer, "send-timeout", f.getSendTimeout()),
-                SessionPassThrough.parse(mailer, f.getSessionProperties()));
+                SessionPassThrough.parse(mailer, f.getSessionProperties()),
+                oauth2);
     }
 
     boolean authenticates() {
         return username != null;
     }
 
-    boolean usesXoauth2() {
-        return authMechanisms.equals(List.of("XOAUTH2"));
+    /** Whether AUTH is done with a bearer token (XOAUTH2 or OAUTHBEARER), by {@link OAuthLogin}. */
+    boolean usesOAuth() {
+        return OAuthLogin.MECHANISMS.containsAll(authMechanisms);
     }
 
     private static void checkCredentials(
             String mailer,
             MailConnectionProperties f,
             java.util.function.Supplier<String> tokens,
+            boolean oauth2,
             TlsMode tls,
             String username,
             List<String> mechanisms) {
         if (username == null) {
             return;
+        }
+        boolean bearer = mechanisms.stream().anyMatch(OAuthLogin.MECHANISMS::contains);
+        if (bearer && tls == TlsMode.NONE) {
+            // allow-plaintext-auth does not reach this far: a bearer token is a password valid for anyone who has it.
+            throw ConfigErrors.refused(
+                    mailer, "tls", "an OAuth2 token is only ever sent over TLS: use STARTTLS or IMPLICIT.");
         }
         if (tls == TlsMode.NONE && !Boolean.TRUE.equals(f.getAllowPlaintextAuth())) {
             throw ConfigErrors.refused(
@@ -117,15 +129,24 @@ record MailSettings(
                     "AUTH over tls=NONE would send the password in clear. Use STARTTLS or IMPLICIT, or set"
                             + " allow-plaintext-auth=true for a trusted loopback relay.");
         }
-        boolean xoauth2 = mechanisms.contains("XOAUTH2");
-        if (xoauth2 && mechanisms.size() > 1) {
+        if (bearer && !OAuthLogin.MECHANISMS.containsAll(mechanisms)) {
             throw ConfigErrors.invalid(
-                    mailer, "auth-mechanisms", String.join(" ", mechanisms), "XOAUTH2 alone, or PLAIN and/or LOGIN");
+                    mailer,
+                    "auth-mechanisms",
+                    String.join(" ", mechanisms),
+                    "XOAUTH2 and/or OAUTHBEARER, or PLAIN and/or LOGIN, not both kinds");
         }
-        if (xoauth2 && tokens == null && f.getPassword() == null) {
-            throw ConfigErrors.missing(mailer, "password");
+        if (oauth2 && !bearer) {
+            throw ConfigErrors.invalid(
+                    mailer,
+                    "auth-mechanisms",
+                    String.join(" ", mechanisms),
+                    "XOAUTH2 and/or OAUTHBEARER when oauth2.token-endpoint is set");
         }
-        if (!xoauth2 && f.getPassword() == null) {
+        if (bearer && !oauth2 && tokens == null && f.getPassword() == null) {
+            throw ConfigErrors.missing(mailer, "oauth2.token-endpoint");
+        }
+        if (!bearer && f.getPassword() == null) {
             throw ConfigErrors.missing(mailer, "password");
         }
     }
@@ -141,7 +162,11 @@ record MailSettings(
         }
     }
 
-    private static List<String> mechanisms(String mailer, String value) {
+    private static List<String> mechanisms(String mailer, String value, boolean oauth2) {
+        if (blankToNull(value) == null && oauth2) {
+            // The standard one first where the server offers both (Google); Microsoft 365 offers only XOAUTH2.
+            return List.of("OAUTHBEARER", "XOAUTH2");
+        }
         if (blankToNull(value) == null) {
             // PLAIN first: one round trip over TLS, where Angus's default order tries LOGIN (three) first.
             return List.of("PLAIN", "LOGIN");
@@ -152,7 +177,8 @@ record MailSettings(
                 .toList();
         for (String m : list) {
             if (!SUPPORTED_MECHANISMS.contains(m)) {
-                throw ConfigErrors.invalid(mailer, "auth-mechanisms", value, "one or more of PLAIN, LOGIN, XOAUTH2");
+                throw ConfigErrors.invalid(
+                        mailer, "auth-mechanisms", value, "one or more of PLAIN, LOGIN, XOAUTH2, OAUTHBEARER");
             }
         }
         return list;
