@@ -1,5 +1,12 @@
 package dev.mailwire.jca;
 
+import static dev.mailwire.jca.settings.ConnectionSetting.AUTH_MECHANISMS;
+import static dev.mailwire.jca.settings.ConnectionSetting.CONNECT_TIMEOUT;
+import static dev.mailwire.jca.settings.ConnectionSetting.READ_TIMEOUT;
+import static dev.mailwire.jca.settings.ConnectionSetting.SEND_TIMEOUT;
+import static dev.mailwire.jca.settings.ConnectionSetting.TRUST_STORE_TYPE;
+
+import dev.mailwire.jca.settings.ConnectionSetting;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -84,14 +91,14 @@ record MailSettings(
                 tls,
                 trustStore,
                 f.getTrustStorePassword(),
-                blankToNull(f.getTrustStoreType()) == null ? "PKCS12" : f.getTrustStoreType(),
+                blankToNull(f.getTrustStoreType()) == null ? defaultOf(TRUST_STORE_TYPE) : f.getTrustStoreType(),
                 username,
                 f.getPassword(),
                 mechanisms,
                 Boolean.TRUE.equals(f.getAllowPlaintextAuth()),
-                duration(mailer, "connect-timeout", f.getConnectTimeout()),
-                duration(mailer, "read-timeout", f.getReadTimeout()),
-                duration(mailer, "send-timeout", f.getSendTimeout()),
+                duration(mailer, CONNECT_TIMEOUT.key(), f.getConnectTimeout()),
+                duration(mailer, READ_TIMEOUT.key(), f.getReadTimeout()),
+                duration(mailer, SEND_TIMEOUT.key(), f.getSendTimeout()),
                 SessionPassThrough.parse(mailer, f.getSessionProperties()),
                 oauth2);
     }
@@ -153,7 +160,7 @@ record MailSettings(
 
     private static TlsMode tlsMode(String mailer, String value) {
         if (blankToNull(value) == null) {
-            return TlsMode.STARTTLS;
+            return TlsMode.valueOf(defaultOf(ConnectionSetting.TLS));
         }
         try {
             return TlsMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
@@ -163,15 +170,15 @@ record MailSettings(
     }
 
     private static List<String> mechanisms(String mailer, String value, boolean oauth2) {
-        if (blankToNull(value) == null && oauth2) {
-            // The standard one first where the server offers both (Google); Microsoft 365 offers only XOAUTH2.
+        // With oauth2.* the password mechanisms cannot apply, so their default (the table's) gives way to the
+        // bearer ones: the standard one first where the server offers both (Google); Microsoft 365 offers XOAUTH2.
+        boolean unset = blankToNull(value) == null || value.trim().equalsIgnoreCase(defaultOf(AUTH_MECHANISMS));
+        if (unset && oauth2) {
             return List.of("OAUTHBEARER", "XOAUTH2");
         }
-        if (blankToNull(value) == null) {
-            // PLAIN first: one round trip over TLS, where Angus's default order tries LOGIN (three) first.
-            return List.of("PLAIN", "LOGIN");
-        }
-        List<String> list = Arrays.stream(value.trim().split("[\\s,]+"))
+        // Unset: PLAIN first, one round trip over TLS, where Angus's default order tries LOGIN (three) first.
+        String given = blankToNull(value) == null ? defaultOf(AUTH_MECHANISMS) : value;
+        List<String> list = Arrays.stream(given.trim().split("[\\s,]+"))
                 .map(m -> m.toUpperCase(Locale.ROOT))
                 .distinct()
                 .toList();
@@ -220,6 +227,10 @@ record MailSettings(
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    private static String defaultOf(ConnectionSetting setting) {
+        return setting.defaultValue().orElseThrow();
     }
 
     static String blankToNull(String s) {

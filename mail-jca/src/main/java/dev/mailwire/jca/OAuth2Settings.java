@@ -1,5 +1,7 @@
 package dev.mailwire.jca;
 
+import static dev.mailwire.jca.settings.ConnectionSetting.*;
+
 import dev.mailwire.jca.oauth.OAuth2Config;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,27 +16,27 @@ final class OAuth2Settings {
         String endpoint = MailSettings.blankToNull(f.getOauth2TokenEndpoint());
         if (endpoint == null) {
             for (String[] other : new String[][] {
-                {"oauth2.client-id", f.getOauth2ClientId()},
-                {"oauth2.client-secret", f.getOauth2ClientSecret()},
-                {"oauth2.refresh-token", f.getOauth2RefreshToken()}
+                {OAUTH2_CLIENT_ID.key(), f.getOauth2ClientId()},
+                {OAUTH2_CLIENT_SECRET.key(), f.getOauth2ClientSecret()},
+                {OAUTH2_REFRESH_TOKEN.key(), f.getOauth2RefreshToken()}
             }) {
                 if (MailSettings.blankToNull(other[1]) != null) {
-                    throw ConfigErrors.missing(mailer, "oauth2.token-endpoint");
+                    throw ConfigErrors.missing(mailer, OAUTH2_TOKEN_ENDPOINT.key());
                 }
             }
             return null;
         }
         String clientId = MailSettings.blankToNull(f.getOauth2ClientId());
         if (clientId == null) {
-            throw ConfigErrors.missing(mailer, "oauth2.client-id");
+            throw ConfigErrors.missing(mailer, OAUTH2_CLIENT_ID.key());
         }
         if (MailSettings.blankToNull(f.getUsername()) == null) {
             // XOAUTH2's user= and OAUTHBEARER's a= name the mailbox; the server checks it against the token.
-            throw ConfigErrors.missing(mailer, "username");
+            throw ConfigErrors.missing(mailer, USERNAME.key());
         }
         String refresh = MailSettings.blankToNull(f.getOauth2RefreshToken());
         if (refresh == null && MailSettings.blankToNull(f.getOauth2ClientSecret()) == null) {
-            throw ConfigErrors.missing(mailer, "oauth2.client-secret");
+            throw ConfigErrors.missing(mailer, OAUTH2_CLIENT_SECRET.key());
         }
         return new OAuth2Config(
                 mailer,
@@ -43,8 +45,8 @@ final class OAuth2Settings {
                 MailSettings.blankToNull(f.getOauth2ClientSecret()),
                 MailSettings.blankToNull(f.getOauth2Scope()),
                 refresh,
-                MailSettings.duration(mailer, "oauth2.token-timeout", f.getOauth2TokenTimeout()),
-                MailSettings.duration(mailer, "oauth2.refresh-margin", f.getOauth2RefreshMargin()));
+                MailSettings.duration(mailer, OAUTH2_TOKEN_TIMEOUT.key(), f.getOauth2TokenTimeout()),
+                MailSettings.duration(mailer, OAUTH2_REFRESH_MARGIN.key(), f.getOauth2RefreshMargin()));
     }
 
     /** https; http only on loopback (a test issuer). No user info: the URL is shown in messages. */
@@ -64,6 +66,6 @@ final class OAuth2Settings {
             // reported below
         }
         // The value is not echoed: a URL with user info would carry a password.
-        throw ConfigErrors.unreadable(mailer, "oauth2.token-endpoint", "expected " + expected + ".");
+        throw ConfigErrors.unreadable(mailer, OAUTH2_TOKEN_ENDPOINT.key(), "expected " + expected + ".");
     }
 }

@@ -1,11 +1,14 @@
 package dev.mailwire.jca;
 
+import dev.mailwire.jca.settings.ConnectionSetting;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What an application's {@link dev.mailwire.connector.MailConnectionSpec} may change in the operator's connection
@@ -21,37 +24,21 @@ import java.util.Set;
 final class RequestOverrides {
 
     /** The connection-definition property holding the allow-list, as the error messages name it. */
-    static final String PROPERTY = "overridable-settings";
+    static final String PROPERTY = ConnectionSetting.OVERRIDABLE_SETTINGS.key();
 
     /**
      * Keys that decide where the credentials go and how they are protected. In the pass-through nothing does:
      * {@link SessionPassThrough} refuses proxies, sockets and TLS keys outright.
      */
-    static final List<String> DESTINATION_AND_SECURITY = List.of(
-            "host", "port", "tls", "trust-store", "trust-store-password", "trust-store-type", "allow-plaintext-auth");
-
-    /**
-     * The default allow-list: the settings an application needs to bring its own server, with its own identity (rule
-     * 2 still applies), and its own bounds. Not {@code allow-plaintext-auth} and not the {@code session.*}
-     * pass-through (envelope sender, DSN…): an operator who wants them lists them.
-     */
-    static final String DEFAULT =
-            "host, port, tls, trust-store, trust-store-password, trust-store-type, auth-mechanisms, connect-timeout,"
-                    + " read-timeout, send-timeout";
+    static final List<String> DESTINATION_AND_SECURITY = Arrays.stream(ConnectionSetting.values())
+            .filter(ConnectionSetting::guardsCredentials)
+            .map(ConnectionSetting::key)
+            .toList();
 
     /** Every key an allow-list may name, besides {@code session.*} and {@code session.mail.smtp.<key>}. */
-    private static final Set<String> KNOWN = Set.of(
-            "host",
-            "port",
-            "tls",
-            "trust-store",
-            "trust-store-password",
-            "trust-store-type",
-            "allow-plaintext-auth",
-            "auth-mechanisms",
-            "connect-timeout",
-            "read-timeout",
-            "send-timeout");
+    private static final Set<String> KNOWN = ConnectionSetting.overridable().stream()
+            .map(ConnectionSetting::key)
+            .collect(Collectors.toUnmodifiableSet());
 
     private RequestOverrides() {}
 
@@ -82,7 +69,10 @@ final class RequestOverrides {
     static void checkAllowed(String mailer, String allowList, Map<String, String> overrides) {
         Set<String> allowed = allowList(mailer, allowList);
         for (String key : new java.util.TreeSet<>(overrides.keySet())) { // the same key named on every run
-            if (key.equals("username") || key.equals("password")) {
+            boolean identity = ConnectionSetting.byKey(key)
+                    .filter(k -> k.travel() == ConnectionSetting.Travel.IDENTITY)
+                    .isPresent();
+            if (identity) {
                 throw ConfigErrors.refused(
                         mailer,
                         key,
@@ -129,16 +119,14 @@ final class RequestOverrides {
         }
     }
 
+    /** The value as it decides the connection: a case change or a spelled-out default is no change. */
     private static Object normalized(MailConnectionProperties p, String key) {
-        return switch (key) {
-            case "host" -> lower(p.getHost());
-            case "port" -> p.getPort() != null ? p.getPort() : defaultPort(p.getTls());
-            case "tls" -> lower(p.getTls());
-            case "trust-store" -> p.getTrustStore();
-            case "trust-store-password" -> p.getTrustStorePassword();
-            case "trust-store-type" -> lower(p.getTrustStoreType());
-            case "allow-plaintext-auth" -> Boolean.TRUE.equals(p.getAllowPlaintextAuth());
-            default -> throw new IllegalArgumentException(key);
+        ConnectionSetting setting = ConnectionSetting.byKey(key).orElseThrow();
+        return switch (setting) {
+            case PORT -> p.getPort() != null ? p.getPort() : defaultPort(p.getTls());
+            case ALLOW_PLAINTEXT_AUTH -> Boolean.TRUE.equals(p.getAllowPlaintextAuth());
+            case HOST, TLS, TRUST_STORE_TYPE -> lower((String) p.get(setting)); // names, whatever their case
+            default -> p.get(setting);
         };
     }
 
