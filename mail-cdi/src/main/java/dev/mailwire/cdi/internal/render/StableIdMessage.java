@@ -1,0 +1,33 @@
+package dev.mailwire.cdi.internal.render;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Objects;
+
+/**
+ * A message whose Message-ID is fixed when it is rendered. {@code MimeMessage.saveChanges()}, which
+ * {@code Transport.send} calls on every attempt, would otherwise replace the Message-ID each time (DESIGN §6); a
+ * retry of the same mail must carry the same one, so recipients and the outbox can tell a duplicate.
+ */
+public class StableIdMessage extends MimeMessage {
+
+    private final String messageId;
+
+    /** @param messageId the Message-ID header value, with angle brackets */
+    public StableIdMessage(Session session, String messageId) {
+        super(session);
+        this.messageId = Objects.requireNonNull(messageId, "messageId");
+    }
+
+    /** The fixed Message-ID, with angle brackets. */
+    public String messageId() {
+        return messageId;
+    }
+
+    /** Restores the fixed Message-ID, even over one set through {@code setHeader}. */
+    @Override
+    protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", messageId);
+    }
+}

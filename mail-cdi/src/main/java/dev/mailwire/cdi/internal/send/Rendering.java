@@ -1,0 +1,48 @@
+package dev.mailwire.cdi.internal.send;
+
+import dev.mailwire.Attachment;
+import dev.mailwire.InlinePart;
+import dev.mailwire.Mail;
+import dev.mailwire.cdi.MailerKey;
+import dev.mailwire.cdi.internal.config.MailerConfig;
+import dev.mailwire.cdi.internal.config.MailerDefinition;
+import dev.mailwire.cdi.internal.render.MailRenderer;
+import jakarta.mail.Session;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/** Binds a mailer's {@code from} and {@code message-id-domain} to the renderer. */
+public final class Rendering {
+
+    private Rendering() {}
+
+    /**
+     * The renderer of mailer {@code d}.
+     *
+     * @throws dev.mailwire.MailerConfigurationException if {@code from} or {@code message-id-domain} is invalid
+     *     (the key below the mailer's prefix)
+     */
+    public static MailRenderer renderer(String mailer, MailerConfig config) {
+        return new MailRenderer(
+                mailer,
+                config.get(MailerKey.FROM).orElse(null),
+                config.get(MailerKey.MESSAGE_ID_DOMAIN).orElse(null));
+    }
+
+    public static ConfiguredMailer.Renderer renderer(MailerDefinition d) {
+        MailRenderer renderer = renderer(d.name(), d.config());
+        // Only rendering uses this session (MIME settings); connections have their own, made by the adapter.
+        Session session = Session.getInstance(new Properties());
+        return mail -> renderer.render(mail, session);
+    }
+
+    /**
+     * Whether every part of {@code mail} can be read twice, so the message can be measured before it is sent. A
+     * single-use stream is read once, on the wire; its size is then left to the server's SIZE limit.
+     */
+    static boolean measurable(Mail mail) {
+        return Stream.concat(
+                        mail.attachments().stream(), mail.inlines().stream().map(InlinePart::attachment))
+                .allMatch(Attachment::repeatable);
+    }
+}
