@@ -37,11 +37,34 @@ public enum MailerKey {
     /** AUTH password (or a static XOAUTH2 token). Never logged. */
     PASSWORD("password", Type.SECRET, null),
     /**
-     * AUTH mechanisms in order of preference, separated by spaces or commas: {@code PLAIN}, {@code LOGIN}, or
-     * {@code XOAUTH2} alone (the token comes from a {@code Supplier<String>} bean qualified
-     * {@code @MailerName("<name>")}, asked at each connect, or from {@link #PASSWORD}).
+     * AUTH mechanisms in order of preference, separated by spaces or commas: {@code PLAIN} and/or {@code LOGIN}, or
+     * {@code XOAUTH2} and/or {@code OAUTHBEARER} (RFC 7628), sent only over TLS. The bearer token comes from the
+     * resource adapter's own OAuth2 client ({@link #OAUTH2_TOKEN_ENDPOINT}; the default is then
+     * {@code OAUTHBEARER XOAUTH2}, whichever the server offers), or embedded from a {@code Supplier<String>} bean
+     * qualified {@code @MailerName("<name>")} asked at each connect, or from {@link #PASSWORD}.
      */
     AUTH_MECHANISMS("auth-mechanisms", Type.LIST, "PLAIN LOGIN"),
+    /**
+     * The OAuth2 issuer's token endpoint (https; http only on loopback), e.g.
+     * {@code https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token}. When set, the resource adapter fetches
+     * and refreshes access tokens itself and authenticates as {@link #USERNAME}; see docs/oauth2.md.
+     */
+    OAUTH2_TOKEN_ENDPOINT("oauth2.token-endpoint", Type.STRING, null),
+    /** The OAuth2 client id; required with {@link #OAUTH2_TOKEN_ENDPOINT}. */
+    OAUTH2_CLIENT_ID("oauth2.client-id", Type.STRING, null),
+    /** The OAuth2 client secret, sent only to the token endpoint. Never logged. */
+    OAUTH2_CLIENT_SECRET("oauth2.client-secret", Type.SECRET, null),
+    /** Scopes to ask for, separated by spaces (Microsoft 365: {@code https://outlook.office365.com/.default}). */
+    OAUTH2_SCOPE("oauth2.scope", Type.STRING, "the issuer's default"),
+    /**
+     * A refresh token (Google style): tokens then come from the refresh-token grant, else from client credentials. A
+     * rotated refresh token returned by the issuer replaces it for the life of the pool. Never logged.
+     */
+    OAUTH2_REFRESH_TOKEN("oauth2.refresh-token", Type.SECRET, null),
+    /** Bound on one token request, connect to last byte; a silent issuer fails the connect after it. */
+    OAUTH2_TOKEN_TIMEOUT("oauth2.token-timeout", Type.DURATION, "PT10S"),
+    /** How long before its expiry a token is replaced for new connections, at most half its lifetime. */
+    OAUTH2_REFRESH_MARGIN("oauth2.refresh-margin", Type.DURATION, "PT60S"),
     /** Allows AUTH over {@code tls=NONE}, for a trusted relay on loopback only. */
     ALLOW_PLAINTEXT_AUTH("allow-plaintext-auth", Type.BOOLEAN, "false"),
     /** Default sender, used when a {@code Mail} has no {@code from}. */

@@ -36,6 +36,13 @@ public final class AdapterSettings {
         c.get(MailerKey.CONNECT_TIMEOUT).ifPresent(f::setConnectTimeout);
         c.get(MailerKey.READ_TIMEOUT).ifPresent(f::setReadTimeout);
         c.get(MailerKey.SEND_TIMEOUT).ifPresent(f::setSendTimeout);
+        c.get(MailerKey.OAUTH2_TOKEN_ENDPOINT).ifPresent(f::setOauth2TokenEndpoint);
+        c.get(MailerKey.OAUTH2_CLIENT_ID).ifPresent(f::setOauth2ClientId);
+        c.get(MailerKey.OAUTH2_CLIENT_SECRET).ifPresent(f::setOauth2ClientSecret);
+        c.get(MailerKey.OAUTH2_SCOPE).ifPresent(f::setOauth2Scope);
+        c.get(MailerKey.OAUTH2_REFRESH_TOKEN).ifPresent(f::setOauth2RefreshToken);
+        c.get(MailerKey.OAUTH2_TOKEN_TIMEOUT).ifPresent(f::setOauth2TokenTimeout);
+        c.get(MailerKey.OAUTH2_REFRESH_MARGIN).ifPresent(f::setOauth2RefreshMargin);
         Map<String, String> session = c.entries(MailerKey.SESSION);
         if (!session.isEmpty()) {
             f.setSessionProperties(session.entrySet().stream()
@@ -45,6 +52,19 @@ public final class AdapterSettings {
         f.setTokenSupplier(tokens);
         return f;
     }
+
+    /**
+     * The adapter's OAuth2 client keys. They do not travel with a request: a server's pool outlives any one request,
+     * and its token cache is per connection definition, so in a server they belong on the connection definition.
+     */
+    static final List<MailerKey> OAUTH2_KEYS = List.of(
+            MailerKey.OAUTH2_TOKEN_ENDPOINT,
+            MailerKey.OAUTH2_CLIENT_ID,
+            MailerKey.OAUTH2_CLIENT_SECRET,
+            MailerKey.OAUTH2_SCOPE,
+            MailerKey.OAUTH2_REFRESH_TOKEN,
+            MailerKey.OAUTH2_TOKEN_TIMEOUT,
+            MailerKey.OAUTH2_REFRESH_MARGIN);
 
     /** The connection keys that travel with each request to a server's connection factory (not the pool keys). */
     static final List<MailerKey> REQUEST_KEYS = List.of(
