@@ -46,7 +46,9 @@ public final class OAuthStack implements AutoCloseable {
     /** The stack of this JVM, started at the first call; stopped by a shutdown hook. */
     public static synchronized OAuthStack shared() {
         if (shared == null) {
-            shared = start(Path.of("target", "oauth-stack").toAbsolutePath());
+            // The build points every module at one directory, so Keycloak is unpacked and built once per checkout.
+            shared = start(Path.of(System.getProperty("mailwire.oauth-stack.dir", "target/oauth-stack"))
+                    .toAbsolutePath());
             OAuthStack s = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(s::close, "mailwire-oauth-stack-shutdown"));
         }
@@ -156,6 +158,24 @@ public final class OAuthStack implements AutoCloseable {
     /** Tokens Keycloak issued to {@code clientId} by the refresh-token grant since it started. */
     public long refreshedTokens(String clientId) {
         return keycloak.events("REFRESH_TOKEN", clientId);
+    }
+
+    /** Events of {@code type} (LOGIN, REFRESH_TOKEN_ERROR…) Keycloak logged for {@code clientId} since it started. */
+    public long events(String type, String clientId) {
+        return keycloak.events(type, clientId);
+    }
+
+    /**
+     * A user refresh token for {@value Realms#USER}, from the password grant of {@code clientId} (a test's way to
+     * get what a consent flow would give an application).
+     */
+    public String userRefreshToken(String clientId, String secret) {
+        return TokenRequests.refreshToken(tokenEndpoint("mail"), clientId, secret, Realms.USER, Realms.USER_PASSWORD);
+    }
+
+    /** Revokes a refresh token at the issuer (RFC 7009), as a user or an administrator would. */
+    public void revoke(String clientId, String secret, String refreshToken) {
+        TokenRequests.revoke(revocationEndpoint("mail"), clientId, secret, refreshToken);
     }
 
     public Path keycloakLog() {
