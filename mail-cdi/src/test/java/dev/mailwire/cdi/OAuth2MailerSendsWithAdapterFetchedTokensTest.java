@@ -30,9 +30,11 @@ class OAuth2MailerSendsWithAdapterFetchedTokensTest {
         OAuthStack stack = OAuthStack.shared();
         PrivatePostfix postfix = stack.postfix();
         postfix.clearObservations();
-        try (TestConfig c = TestConfig.use(settings(stack), Map.of("MAILWIRE_MAILER_OAUTH2_CLIENT_SECRET", stack.clientSecret()));
+        try (TestConfig c = TestConfig.use(
+                        settings(stack), Map.of("MAILWIRE_MAILER_OAUTH2_CLIENT_SECRET", stack.clientSecret()));
                 WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
-            var result = container.select(DefaultMailerClient.class).get().mailer.send(mail(postfix));
+            var result =
+                    container.select(DefaultMailerClient.class).get().mailer.send(mail(postfix));
             assertThat(result.recipients().get(0).status()).isEqualTo(Status.DELIVERED);
         }
         assertThat(postfix.awaitDelivered(1, Duration.ofSeconds(30)).get(0).authenticatedSender())
@@ -44,10 +46,11 @@ class OAuth2MailerSendsWithAdapterFetchedTokensTest {
         OAuthStack stack = OAuthStack.shared();
         PrivatePostfix postfix = stack.postfix();
         postfix.clearObservations();
-        try (TestConfig c = TestConfig.use(settings(stack), Map.of("MAILWIRE_MAILER_OAUTH2_CLIENT_SECRET", "no-such-secret"));
+        try (TestConfig c = TestConfig.use(
+                        settings(stack), Map.of("MAILWIRE_MAILER_OAUTH2_CLIENT_SECRET", "no-such-secret"));
                 WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
-            Throwable t = catchThrowable(
-                    () -> container.select(DefaultMailerClient.class).get().mailer.send(mail(postfix)));
+            Throwable t = catchThrowable(() ->
+                    container.select(DefaultMailerClient.class).get().mailer.send(mail(postfix)));
             assertThat(t).isInstanceOf(SmtpAuthenticationException.class);
             assertThat(t.getMessage())
                     .contains("<default>", "oauth2.client-secret", "nothing was sent")

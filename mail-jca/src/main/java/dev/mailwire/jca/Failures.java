@@ -104,11 +104,11 @@ final class Failures {
                 null);
     }
 
-    /** The XOAUTH2 token supplier used up the whole connect budget: nothing was connected. */
+    /** Getting the OAuth2 token (a supplier bean, or the adapter's client) used up the connect budget. */
     static MailerException tokenTooSlow(MailSettings s, java.time.Duration took, java.time.Duration budget) {
         return new SendTimeoutException(
                 s.mailer(),
-                "Mailer '" + s.mailer() + "': the XOAUTH2 token supplier took " + took.toMillis()
+                "Mailer '" + s.mailer() + "': getting the OAuth2 access token took " + took.toMillis()
                         + " ms, which leaves nothing of the " + budget + " (send-timeout) allowed for connecting to "
                         + s.host() + ":" + s.port() + "; nothing was sent. Check the token endpoint.",
                 null);
