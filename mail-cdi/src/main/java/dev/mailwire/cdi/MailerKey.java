@@ -40,6 +40,20 @@ public enum MailerKey {
      * bean qualified {@code @MailerName("<name>")}, asked at each connect, or from {@link #PASSWORD}.
      */
     AUTH_MECHANISMS(ConnectionSetting.AUTH_MECHANISMS),
+    /** {@link ConnectionSetting#OAUTH2_TOKEN_ENDPOINT}; see docs/oauth2.md. */
+    OAUTH2_TOKEN_ENDPOINT(ConnectionSetting.OAUTH2_TOKEN_ENDPOINT),
+    /** {@link ConnectionSetting#OAUTH2_CLIENT_ID}; required with {@link #OAUTH2_TOKEN_ENDPOINT}. */
+    OAUTH2_CLIENT_ID(ConnectionSetting.OAUTH2_CLIENT_ID),
+    /** {@link ConnectionSetting#OAUTH2_CLIENT_SECRET}. Never logged. */
+    OAUTH2_CLIENT_SECRET(ConnectionSetting.OAUTH2_CLIENT_SECRET),
+    /** {@link ConnectionSetting#OAUTH2_SCOPE}. */
+    OAUTH2_SCOPE(ConnectionSetting.OAUTH2_SCOPE),
+    /** {@link ConnectionSetting#OAUTH2_REFRESH_TOKEN}. Never logged. */
+    OAUTH2_REFRESH_TOKEN(ConnectionSetting.OAUTH2_REFRESH_TOKEN),
+    /** {@link ConnectionSetting#OAUTH2_TOKEN_TIMEOUT}. */
+    OAUTH2_TOKEN_TIMEOUT(ConnectionSetting.OAUTH2_TOKEN_TIMEOUT),
+    /** {@link ConnectionSetting#OAUTH2_REFRESH_MARGIN}. */
+    OAUTH2_REFRESH_MARGIN(ConnectionSetting.OAUTH2_REFRESH_MARGIN),
     /** {@link ConnectionSetting#ALLOW_PLAINTEXT_AUTH}. */
     ALLOW_PLAINTEXT_AUTH(ConnectionSetting.ALLOW_PLAINTEXT_AUTH),
     /** Default sender, used when a {@code Mail} has no {@code from}. */

@@ -89,12 +89,20 @@ final class Failures {
                 s.mailer(), JcaMessages.AUTH_NOT_OFFERED.format(s.mailer(), s.host(), s.port()), null);
     }
 
-    /** The XOAUTH2 token supplier used up the whole connect budget: nothing was connected. */
+    /** Getting the OAuth2 token (a supplier bean, or the adapter's client) used up the connect budget. */
     static MailerException tokenTooSlow(MailSettings s, java.time.Duration took, java.time.Duration budget) {
         return new SendTimeoutException(
                 s.mailer(),
                 JcaMessages.TOKEN_TOO_SLOW.format(s.mailer(), took.toMillis(), budget, s.host(), s.port()),
                 null);
+    }
+
+    /** No access token could be had from the adapter's OAuth2 client: nothing was connected, nothing sent. */
+    static MailerException token(MailSettings s, dev.mailwire.jca.oauth.TokenException e) {
+        return new SmtpAuthenticationException(
+                s.mailer(),
+                e.getMessage() + " No connection was made to " + s.host() + ":" + s.port() + "; nothing was sent.",
+                e);
     }
 
     /** Why a send on an established connection failed at the connection level (not a reply to the mail). */

@@ -88,8 +88,8 @@ public enum JcaMessages {
             "Mailer '%s': %s:%s does not offer AUTH, but a username is configured. Refusing to send unauthenticated."),
     TOKEN_TOO_SLOW(
             "MWJCA-110",
-            "Mailer '%s': the XOAUTH2 token supplier took %d ms, which leaves nothing of the %s (send-timeout) allowed"
-                    + " for connecting to %s:%s; nothing was sent. Check the token endpoint."),
+            "Mailer '%s': getting the OAuth2 access token took %d ms, which leaves nothing of the %s (send-timeout)"
+                    + " allowed for connecting to %s:%s; nothing was sent. Check the token endpoint."),
     CONNECT_FAILED("MWJCA-111", "Mailer '%s': connecting to %s:%s failed: %s"),
     BACKING_OFF(
             "MWJCA-112", "Mailer '%s': not connecting to %s:%s for another %d ms, since the last attempt failed: %s"),

@@ -208,6 +208,69 @@ public abstract class MailConnectionProperties implements Serializable {
         put(SESSION_PROPERTIES, sessionProperties);
     }
 
+    /** {@link ConnectionSetting#OAUTH2_TOKEN_ENDPOINT}. */
+    public String getOauth2TokenEndpoint() {
+        return values.get(OAUTH2_TOKEN_ENDPOINT, String.class);
+    }
+
+    public void setOauth2TokenEndpoint(String oauth2TokenEndpoint) {
+        put(OAUTH2_TOKEN_ENDPOINT, oauth2TokenEndpoint);
+    }
+
+    /** {@link ConnectionSetting#OAUTH2_CLIENT_ID}. */
+    public String getOauth2ClientId() {
+        return values.get(OAUTH2_CLIENT_ID, String.class);
+    }
+
+    public void setOauth2ClientId(String oauth2ClientId) {
+        put(OAUTH2_CLIENT_ID, oauth2ClientId);
+    }
+
+    /** {@link ConnectionSetting#OAUTH2_CLIENT_SECRET}. */
+    public String getOauth2ClientSecret() {
+        return values.get(OAUTH2_CLIENT_SECRET, String.class);
+    }
+
+    public void setOauth2ClientSecret(String oauth2ClientSecret) {
+        put(OAUTH2_CLIENT_SECRET, oauth2ClientSecret);
+    }
+
+    /** {@link ConnectionSetting#OAUTH2_SCOPE}. */
+    public String getOauth2Scope() {
+        return values.get(OAUTH2_SCOPE, String.class);
+    }
+
+    public void setOauth2Scope(String oauth2Scope) {
+        put(OAUTH2_SCOPE, oauth2Scope);
+    }
+
+    /** {@link ConnectionSetting#OAUTH2_REFRESH_TOKEN}. */
+    public String getOauth2RefreshToken() {
+        return values.get(OAUTH2_REFRESH_TOKEN, String.class);
+    }
+
+    public void setOauth2RefreshToken(String oauth2RefreshToken) {
+        put(OAUTH2_REFRESH_TOKEN, oauth2RefreshToken);
+    }
+
+    /** {@link ConnectionSetting#OAUTH2_TOKEN_TIMEOUT}. */
+    public String getOauth2TokenTimeout() {
+        return values.get(OAUTH2_TOKEN_TIMEOUT, String.class);
+    }
+
+    public void setOauth2TokenTimeout(String oauth2TokenTimeout) {
+        put(OAUTH2_TOKEN_TIMEOUT, oauth2TokenTimeout);
+    }
+
+    /** {@link ConnectionSetting#OAUTH2_REFRESH_MARGIN}. */
+    public String getOauth2RefreshMargin() {
+        return values.get(OAUTH2_REFRESH_MARGIN, String.class);
+    }
+
+    public void setOauth2RefreshMargin(String oauth2RefreshMargin) {
+        put(OAUTH2_REFRESH_MARGIN, oauth2RefreshMargin);
+    }
+
     /** {@link ConnectionSetting#OVERRIDABLE_SETTINGS}. */
     public String getOverridableSettings() {
         return values.get(OVERRIDABLE_SETTINGS, String.class);

@@ -190,13 +190,21 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
         handles.remove(handle);
     }
 
-    /** Resets per-send state (RSET only after an interrupted send) and keeps the socket. */
+    /**
+     * Resets per-send state (RSET only after an interrupted send) and keeps the socket; refuses (so that the pool
+     * destroys it) a connection that authenticated with an OAuth2 token that has expired since.
+     */
     @Override
     public void cleanup() throws ResourceException {
         handles.forEach(MailConnectionImpl::invalidate);
         handles.clear();
         if (!destroyed.get() && !channel.reset()) {
             throw new ResourceException(JcaMessages.RESET_FAILED.format(mailer()));
+        }
+        if (channel.tokenExpired()) {
+            // The server's pool and the embedded one both destroy a connection whose cleanup fails.
+            throw new ResourceException(
+                    "Mailer '" + mailer() + "': the connection outlived its OAuth2 access token; retiring it");
         }
     }
 

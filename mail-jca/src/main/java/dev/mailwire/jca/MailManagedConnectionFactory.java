@@ -135,11 +135,13 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
 
     /**
      * Who to authenticate as: a container-managed PasswordCredential for this factory first, then the
-     * application's {@link dev.mailwire.connector.MailConnectionSpec}, then the factory's own username.
+     * application's {@link dev.mailwire.connector.MailConnectionSpec}, then the factory's own username, with tokens
+     * from the adapter's OAuth2 client when {@code oauth2.token-endpoint} is set.
      */
     Identity identity(Subject subject, ConnectionRequestInfo cri) {
         Identity identity;
         boolean own = false;
+        Overridden o = sessions(cri);
         PasswordCredential credential = credential(subject);
         // Payara hands a global-name lookup a credential with a blank user (from the pool's empty UserName): that
         // is no container-managed identity, and AUTH with it fails.
@@ -149,13 +151,15 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
             char[] pw = info.spec().password();
             identity = Identity.of(info.spec().username(), pw == null ? null : new String(pw), null);
             own = true;
+        } else if (o.sessions().tokens() != null) {
+            identity = Identity.oauth(
+                    o.sessions().settings().username(), o.sessions().tokens());
         } else {
             identity = Identity.of(
                     MailSettings.blankToNull(getUsername()),
                     getPassword(),
                     getUsername() == null ? null : tokenSupplier);
         }
-        Overridden o = sessions(cri);
         MailSettings s = o.sessions().settings();
         RequestOverrides.checkIdentity(s.mailer(), o.redirectedKey(), identity, own);
         if (identity.user() != null && s.tls() == TlsMode.NONE && !s.allowPlaintextAuth()) {

@@ -37,6 +37,7 @@ import java.util.Map;
  * @param readTimeout bound on each read and each write
  * @param sendTimeout bound on one whole send, and on establishing a connection
  * @param sessionProperties validated pass-through {@code mail.smtp.*} properties
+ * @param oauth2 the adapter's OAuth2 client settings, or null when it fetches no tokens
  */
 record MailSettings(
         String mailer,
@@ -53,10 +54,11 @@ record MailSettings(
         Duration connectTimeout,
         Duration readTimeout,
         Duration sendTimeout,
-        Map<String, String> sessionProperties) {
+        Map<String, String> sessionProperties,
+        dev.mailwire.jca.oauth.OAuth2Config oauth2) {
 
     static final String DEFAULT_MAILER = "<default>";
-    static final List<String> SUPPORTED_MECHANISMS = List.of("PLAIN", "LOGIN", "XOAUTH2");
+    static final List<String> SUPPORTED_MECHANISMS = List.of("PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER");
 
     /** Parses and checks the properties of {@code f}; throws a MailerConfigurationException naming the key. */
     static MailSettings of(MailConnectionProperties f, java.util.function.Supplier<String> tokens) {
@@ -74,8 +76,9 @@ record MailSettings(
             throw ConfigErrors.refused(JcaMessages.TLS_NONE_NOT_LOOPBACK, mailer, "tls", host);
         }
         String username = blankToNull(f.getUsername());
-        List<String> mechanisms = mechanisms(mailer, f.getAuthMechanisms());
-        checkCredentials(mailer, f, tokens, tls, username, mechanisms);
+        dev.mailwire.jca.oauth.OAuth2Config oauth2 = OAuth2Settings.parse(mailer, f);
+        List<String> mechanisms = mechanisms(mailer, f.getAuthMechanisms(), oauth2 != null);
+        checkCredentials(mailer, f, tokens, oauth2 != null, tls, username, mechanisms);
         Path trustStore = trustStore(mailer, f.getTrustStore());
         return new MailSettings(
                 mailer,
@@ -92,39 +95,57 @@ record MailSettings(
                 duration(mailer, CONNECT_TIMEOUT.key(), f.getConnectTimeout()),
                 duration(mailer, READ_TIMEOUT.key(), f.getReadTimeout()),
                 duration(mailer, SEND_TIMEOUT.key(), f.getSendTimeout()),
-                SessionPassThrough.parse(mailer, f.getSessionProperties()));
+                SessionPassThrough.parse(mailer, f.getSessionProperties()),
+                oauth2);
     }
 
     boolean authenticates() {
         return username != null;
     }
 
-    boolean usesXoauth2() {
-        return authMechanisms.equals(List.of("XOAUTH2"));
+    /** Whether AUTH is done with a bearer token (XOAUTH2 or OAUTHBEARER), by {@link OAuthLogin}. */
+    boolean usesOAuth() {
+        return OAuthLogin.MECHANISMS.containsAll(authMechanisms);
     }
 
     private static void checkCredentials(
             String mailer,
             MailConnectionProperties f,
             java.util.function.Supplier<String> tokens,
+            boolean oauth2,
             TlsMode tls,
             String username,
             List<String> mechanisms) {
         if (username == null) {
             return;
         }
+        boolean bearer = mechanisms.stream().anyMatch(OAuthLogin.MECHANISMS::contains);
+        if (bearer && tls == TlsMode.NONE) {
+            // allow-plaintext-auth does not reach this far: a bearer token is a password valid for anyone who has it.
+            throw ConfigErrors.refused(
+                    mailer, "tls", "an OAuth2 token is only ever sent over TLS: use STARTTLS or IMPLICIT.");
+        }
         if (tls == TlsMode.NONE && !Boolean.TRUE.equals(f.getAllowPlaintextAuth())) {
             throw ConfigErrors.refused(JcaMessages.PLAINTEXT_AUTH, mailer, "allow-plaintext-auth");
         }
-        boolean xoauth2 = mechanisms.contains("XOAUTH2");
-        if (xoauth2 && mechanisms.size() > 1) {
+        if (bearer && !OAuthLogin.MECHANISMS.containsAll(mechanisms)) {
             throw ConfigErrors.invalid(
-                    mailer, "auth-mechanisms", String.join(" ", mechanisms), "XOAUTH2 alone, or PLAIN and/or LOGIN");
+                    mailer,
+                    "auth-mechanisms",
+                    String.join(" ", mechanisms),
+                    "XOAUTH2 and/or OAUTHBEARER, or PLAIN and/or LOGIN, not both kinds");
         }
-        if (xoauth2 && tokens == null && f.getPassword() == null) {
-            throw ConfigErrors.missing(mailer, "password");
+        if (oauth2 && !bearer) {
+            throw ConfigErrors.invalid(
+                    mailer,
+                    "auth-mechanisms",
+                    String.join(" ", mechanisms),
+                    "XOAUTH2 and/or OAUTHBEARER when oauth2.token-endpoint is set");
         }
-        if (!xoauth2 && f.getPassword() == null) {
+        if (bearer && !oauth2 && tokens == null && f.getPassword() == null) {
+            throw ConfigErrors.missing(mailer, "oauth2.token-endpoint");
+        }
+        if (!bearer && f.getPassword() == null) {
             throw ConfigErrors.missing(mailer, "password");
         }
     }
@@ -140,7 +161,13 @@ record MailSettings(
         }
     }
 
-    private static List<String> mechanisms(String mailer, String value) {
+    private static List<String> mechanisms(String mailer, String value, boolean oauth2) {
+        // With oauth2.* the password mechanisms cannot apply, so their default (the table's) gives way to the
+        // bearer ones: the standard one first where the server offers both (Google); Microsoft 365 offers XOAUTH2.
+        boolean unset = blankToNull(value) == null || value.trim().equalsIgnoreCase(defaultOf(AUTH_MECHANISMS));
+        if (unset && oauth2) {
+            return List.of("OAUTHBEARER", "XOAUTH2");
+        }
         // Unset: PLAIN first, one round trip over TLS, where Angus's default order tries LOGIN (three) first.
         String given = blankToNull(value) == null ? defaultOf(AUTH_MECHANISMS) : value;
         List<String> list = Arrays.stream(given.trim().split("[\\s,]+"))
@@ -149,7 +176,8 @@ record MailSettings(
                 .toList();
         for (String m : list) {
             if (!SUPPORTED_MECHANISMS.contains(m)) {
-                throw ConfigErrors.invalid(mailer, "auth-mechanisms", value, "one or more of PLAIN, LOGIN, XOAUTH2");
+                throw ConfigErrors.invalid(
+                        mailer, "auth-mechanisms", value, "one or more of PLAIN, LOGIN, XOAUTH2, OAUTHBEARER");
             }
         }
         return list;

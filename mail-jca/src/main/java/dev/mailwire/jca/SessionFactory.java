@@ -20,11 +20,21 @@ final class SessionFactory {
     private final TlsSocketFactory tlsSocketFactory;
     private final Session session;
     private final ConnectBackoff backoff = new ConnectBackoff();
+    private final dev.mailwire.jca.oauth.TokenSource tokens;
 
     SessionFactory(MailSettings settings, DeadlineTimer timer) {
         this.settings = settings;
         this.tlsSocketFactory = new TlsSocketFactory(sslContext(settings));
         this.session = Session.getInstance(properties(timer));
+        this.tokens = settings.oauth2() == null ? null : new dev.mailwire.jca.oauth.TokenSource(settings.oauth2());
+    }
+
+    /**
+     * The adapter's OAuth2 token source for these settings, or null: one per settings, so one token cache and one
+     * token request at a time per identity, shared by every connection of the pool.
+     */
+    dev.mailwire.jca.oauth.TokenSource tokens() {
+        return tokens;
     }
 
     Session session() {
@@ -69,10 +79,11 @@ final class SessionFactory {
             case NONE -> p.put("mail.smtp.starttls.enable", "false");
         }
 
-        p.put("mail.smtp.auth", String.valueOf(settings.authenticates()));
-        p.put("mail.smtp.auth.mechanisms", String.join(" ", settings.authMechanisms()));
-        if (settings.usesXoauth2()) {
-            p.put("mail.smtp.auth.xoauth2.disable", "false");
+        // Bearer tokens are sent by OAuthLogin, not Angus (see there why): Angus then only connects and secures.
+        boolean angusAuth = settings.authenticates() && !settings.usesOAuth();
+        p.put("mail.smtp.auth", String.valueOf(angusAuth));
+        if (angusAuth) {
+            p.put("mail.smtp.auth.mechanisms", String.join(" ", settings.authMechanisms()));
         }
         // Per-recipient results: deliver to the accepted recipients, and report every RCPT reply.
         p.put("mail.smtp.sendpartial", "true");

@@ -2,6 +2,9 @@ package dev.mailwire.jca;
 
 import dev.mailwire.MailerException;
 import dev.mailwire.SendResult;
+import dev.mailwire.jca.oauth.AccessToken;
+import dev.mailwire.jca.oauth.TokenException;
+import dev.mailwire.jca.oauth.TokenSource;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -32,6 +35,8 @@ final class SmtpChannel {
     private final AtomicBoolean closed = new AtomicBoolean();
     private long messagesSent;
     private boolean needsReset;
+    private volatile boolean hasTokenExpiry;
+    private volatile long tokenExpiresAtNanos;
 
     private SmtpChannel(
             MailSettings settings, DeadlineTimer timer, StagedSmtpTransport t, SocketCapture c, ConnectBackoff b) {
@@ -55,8 +60,22 @@ final class SmtpChannel {
     static SmtpChannel open(SessionFactory sessions, Identity identity, DeadlineTimer timer, Duration budget) {
         MailSettings s = sessions.settings();
         sessions.backoff().check(s);
+        long deadline = System.nanoTime() + budget.toNanos();
         try {
-            return connect(sessions, identity, timer, budget);
+            Attempt first = new Attempt();
+            try {
+                return connect(sessions, identity, timer, budget, first);
+            } catch (TokenRefusedException e) {
+                if (first.token == null || first.fetched) {
+                    throw e; // a token fetched for this very connect: a new one would be refused alike
+                }
+                // The cached token was refused (revoked, or expired by the server's clock): one refresh, one
+                // retry on a fresh connection, within what is left of the budget.
+                LOG.log(Level.FINE, "Mailer {0}: cached OAuth2 token refused, renewing once", s.mailer());
+                Attempt second = new Attempt();
+                second.token = renew(s, identity, first.token);
+                return connect(sessions, identity, timer, Duration.ofNanos(deadline - System.nanoTime()), second);
+            }
         } catch (MailerException e) {
             if (!(e instanceof dev.mailwire.MailerConfigurationException)) {
                 sessions.backoff().failed(e);
@@ -65,31 +84,56 @@ final class SmtpChannel {
         }
     }
 
+    /** What one connect attempt authenticated with: the OAuth2 token, and whether it was fetched for it. */
+    private static final class Attempt {
+        AccessToken token;
+        boolean fetched;
+    }
+
+    private static AccessToken renew(MailSettings s, Identity identity, AccessToken rejected) {
+        try {
+            return identity.tokenSource().renew(rejected);
+        } catch (TokenException e) {
+            throw Failures.token(s, e);
+        }
+    }
+
     private static SmtpChannel connect(
-            SessionFactory sessions, Identity identity, DeadlineTimer timer, Duration budget) {
+            SessionFactory sessions, Identity identity, DeadlineTimer timer, Duration budget, Attempt attempt) {
         MailSettings s = sessions.settings();
-        // The secret first: an XOAUTH2 supplier may call a token endpoint. Its time counts against the budget, and
+        // The secret first: a token source may call a token endpoint. Its time counts against the budget, and
         // the deadline is armed for what is left, so that it can never pass before the socket it must close exists.
         long start = System.nanoTime();
-        String secret = identity.secret();
+        String secret = secret(s, identity, attempt);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Duration left = budget.minus(took);
         if (left.isNegative() || left.isZero()) {
             throw Failures.tokenTooSlow(s, took, budget);
         }
+        boolean oauth = s.usesOAuth() && identity.user() != null;
         StagedSmtpTransport transport = new StagedSmtpTransport(sessions.session());
         SocketCapture capture = SocketCapture.begin();
         AtomicBoolean deadlinePassed = new AtomicBoolean();
         ScheduledFuture<?> deadline = timer.schedule(() -> expire(deadlinePassed, capture), left);
         try {
-            transport.connect(s.host(), s.port(), identity.user(), secret);
+            // OAuth2: Angus connects and secures without AUTH (it would authenticate whenever given a user and a
+            // password), then OAuthLogin authenticates over the TLS socket.
+            transport.connect(s.host(), s.port(), oauth ? null : identity.user(), oauth ? null : secret);
             if (identity.user() != null
                     && !transport.supportsExtension("AUTH")
                     && !transport.supportsExtension("AUTH=LOGIN")) {
                 capture.closeSocket();
                 throw Failures.authNotOffered(s);
             }
-            return new SmtpChannel(s, timer, transport, capture, sessions.backoff());
+            if (oauth) {
+                OAuthLogin.authenticate(s, transport, capture, identity.user(), secret);
+            }
+            SmtpChannel channel = new SmtpChannel(s, timer, transport, capture, sessions.backoff());
+            if (attempt.token != null) {
+                channel.tokenExpiresAtNanos = attempt.token.expiresAtNanos();
+                channel.hasTokenExpiry = true;
+            }
+            return channel;
         } catch (MessagingException | RuntimeException e) {
             capture.closeSocket();
             if (e instanceof MailerException m) {
@@ -100,6 +144,32 @@ final class SmtpChannel {
             deadline.cancel(false);
             capture.end();
         }
+    }
+
+    /** The password or token to authenticate with; for the adapter's token source, remembered in the attempt. */
+    private static String secret(MailSettings s, Identity identity, Attempt attempt) {
+        TokenSource source = identity.tokenSource();
+        if (source == null) {
+            return identity.secret();
+        }
+        if (attempt.token == null) {
+            long before = source.requests();
+            try {
+                attempt.token = source.token();
+            } catch (TokenException e) {
+                throw Failures.token(s, e);
+            }
+            attempt.fetched = source.requests() != before;
+        }
+        return attempt.token.value();
+    }
+
+    /**
+     * Whether this connection authenticated with an OAuth2 token that has expired since: the pool retires it at its
+     * next return, so that no connection outlives the grant it was opened with by more than one use.
+     */
+    boolean tokenExpired() {
+        return hasTokenExpiry && System.nanoTime() - tokenExpiresAtNanos >= 0;
     }
 
     /**

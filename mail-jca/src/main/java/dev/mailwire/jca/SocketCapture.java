@@ -14,6 +14,8 @@ final class SocketCapture {
     private static final ThreadLocal<SocketCapture> CURRENT = new ThreadLocal<>();
 
     private volatile Socket socket;
+    /** The TLS layer over {@link #socket}, once there is one: OAuth2 AUTH writes its token there directly. */
+    private volatile javax.net.ssl.SSLSocket tls;
     /** Set by {@link #closeSocket()}: a socket recorded afterwards is closed at once (its deadline already passed). */
     private volatile boolean closed;
 
@@ -35,6 +37,19 @@ final class SocketCapture {
                 capture.closeSocket();
             }
         }
+    }
+
+    /** Called by {@link TlsSocketFactory} with the TLS socket it layered on the captured one. */
+    static void recordTls(javax.net.ssl.SSLSocket socket) {
+        SocketCapture capture = CURRENT.get();
+        if (capture != null) {
+            capture.tls = socket;
+        }
+    }
+
+    /** The TLS socket of this connection, or null if it has none (yet). */
+    javax.net.ssl.SSLSocket tlsSocket() {
+        return tls;
     }
 
     void end() {

@@ -36,6 +36,16 @@ final class StagedSmtpTransport extends SMTPTransport {
         super(session, new URLName("smtp", null, -1, null, null, null));
     }
 
+    /** Whether the server offered this SASL mechanism in its last EHLO. */
+    synchronized boolean offers(String mechanism) {
+        return supportsAuthentication(mechanism); // Angus asserts that the caller holds the transport's lock
+    }
+
+    /** Reads one (possibly multi-line) reply; {@link #getLastServerResponse()} then holds its text. */
+    synchronized int readReply() throws MessagingException {
+        return readServerResponse();
+    }
+
     Stage stage() {
         return stage;
     }

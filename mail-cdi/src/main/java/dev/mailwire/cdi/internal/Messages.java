@@ -25,6 +25,17 @@ public enum Messages {
             "MWCDI-007",
             "Mailer '%s': the setting '%s' names '%s', which cannot be looked up as a MailConnectionFactory (%s)."
                     + " Deploy the Mailwire resource adapter with a connection definition bound there."),
+    TOKEN_SUPPLIER_IN_SERVER(
+            "MWCDI-008",
+            "Mailer '%s': a Supplier<String> bean qualified @MailerName(\"%s\") supplies XOAUTH2 tokens, but '%s' is"
+                    + " set, and the server's pool cannot ask an application bean for tokens. Put the oauth2.*"
+                    + " settings (Oauth2TokenEndpoint, Oauth2ClientId, ...) on the connection definition, or remove"
+                    + " %s to use the embedded pool."),
+    OAUTH2_IN_SERVER(
+            "MWCDI-009",
+            "Mailer '%s': '%s' is set together with '%s'; the OAuth2 client settings do not travel to a server's"
+                    + " pool. Set them on the connection definition (config properties Oauth2TokenEndpoint,"
+                    + " Oauth2ClientId, Oauth2ClientSecret, ...) instead."),
     UNKNOWN_MAILER(
             "MWCDI-101",
             "No mailer named '%s'; the mailers are %s. Inject it with @MailerName(\"%s\") or configure %shost."),

@@ -73,7 +73,8 @@ public enum ConnectionSetting {
             .defaultValue("PLAIN LOGIN")
             .smtp("mail.smtp.auth.mechanisms", "mail.smtp.auth.xoauth2.disable")
             .travels(Travel.OVERRIDE)
-            .doc("AUTH mechanisms in order of preference: PLAIN and/or LOGIN, or XOAUTH2 alone.")),
+            .doc("AUTH mechanisms in order of preference: PLAIN and/or LOGIN, or XOAUTH2 and/or OAUTHBEARER (with"
+                    + " oauth2.* the default is OAUTHBEARER XOAUTH2, whichever the server offers).")),
     ALLOW_PLAINTEXT_AUTH(setting("allow-plaintext-auth", "AllowPlaintextAuth", Kind.BOOLEAN)
             .defaultValue("false")
             .travels(Travel.OVERRIDE_IF_ALLOWED)
@@ -97,6 +98,26 @@ public enum ConnectionSetting {
             .travels(Travel.PASS_THROUGH)
             .doc("Extra mail.smtp.* properties, as key=value;key=value in the connection definition; those that"
                     + " decide TLS, AUTH, timeouts or sockets are refused.")),
+    OAUTH2_TOKEN_ENDPOINT(setting("oauth2.token-endpoint", "Oauth2TokenEndpoint", Kind.STRING)
+            .doc("The OAuth2 issuer's token endpoint (https; http only on loopback). When set, the adapter fetches"
+                    + " access tokens itself and authenticates as username with XOAUTH2 or OAUTHBEARER.")),
+    OAUTH2_CLIENT_ID(setting("oauth2.client-id", "Oauth2ClientId", Kind.STRING)
+            .doc("The OAuth2 client id. Required with oauth2.token-endpoint.")),
+    OAUTH2_CLIENT_SECRET(setting("oauth2.client-secret", "Oauth2ClientSecret", Kind.SECRET)
+            .doc("The OAuth2 client secret, sent only to the token endpoint. Never logged.")),
+    OAUTH2_SCOPE(setting("oauth2.scope", "Oauth2Scope", Kind.STRING)
+            .documentedDefault("the issuer's default")
+            .doc("Scopes to ask for, separated by spaces (Microsoft 365: https://outlook.office365.com/.default).")),
+    OAUTH2_REFRESH_TOKEN(setting("oauth2.refresh-token", "Oauth2RefreshToken", Kind.SECRET)
+            .doc("A refresh token: when set, tokens come from the refresh-token grant, else from client credentials."
+                    + " A rotated refresh token replaces it for the life of the pool. Never logged.")),
+    OAUTH2_TOKEN_TIMEOUT(setting("oauth2.token-timeout", "Oauth2TokenTimeout", Kind.DURATION)
+            .defaultValue("PT10S")
+            .doc("Bound on one token request, connect to last byte, ISO-8601.")),
+    OAUTH2_REFRESH_MARGIN(setting("oauth2.refresh-margin", "Oauth2RefreshMargin", Kind.DURATION)
+            .defaultValue("PT60S")
+            .doc("How long before its expiry a token is replaced for new connections (at most half its lifetime),"
+                    + " ISO-8601.")),
     OVERRIDABLE_SETTINGS(setting("overridable-settings", "OverridableSettings", Kind.LIST)
             .notAConfigKey()
             .defaultValue(ConnectionSetting::defaultAllowList)

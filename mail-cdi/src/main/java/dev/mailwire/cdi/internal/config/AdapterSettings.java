@@ -71,6 +71,15 @@ public final class AdapterSettings {
             ConnectionSetting.overridable().stream().map(AdapterSettings::key).toList();
 
     /**
+     * The adapter's OAuth2 client keys. They do not travel with a request: a server's pool outlives any one request,
+     * and its token cache is per connection definition, so in a server they belong on the connection definition.
+     */
+    static final List<MailerKey> OAUTH2_KEYS = Arrays.stream(ConnectionSetting.values())
+            .filter(setting -> setting.key().startsWith("oauth2."))
+            .map(AdapterSettings::key)
+            .toList();
+
+    /**
      * The application's connection settings as a connection spec for a server's connection factory, or null when
      * the application sets none (the connection definition then holds them all). The server's pool keeps
      * connections made for different specs apart, so one identity's connection never serves another.

@@ -94,10 +94,12 @@ public final class DefinitionCheck {
 
     private static void checkAdapter(MailerConfig c, Values values, Environment env, Problems problems) {
         boolean xoauth2 = c.get(MailerKey.AUTH_MECHANISMS)
-                .map(m -> m.toUpperCase(Locale.ROOT).contains("XOAUTH2"))
+                .map(m -> m.toUpperCase(Locale.ROOT).contains("XOAUTH2")
+                        || m.toUpperCase(Locale.ROOT).contains("OAUTHBEARER"))
                 .orElse(false);
         boolean tokens = xoauth2 && env.hasTokenSupplier(c.mailer());
-        if (xoauth2 && !tokens && !c.isSet(MailerKey.PASSWORD)) {
+        boolean ownClient = c.isSet(MailerKey.OAUTH2_TOKEN_ENDPOINT);
+        if (xoauth2 && !tokens && !ownClient && !c.isSet(MailerKey.PASSWORD)) {
             problems.add(
                     c.property(MailerKey.AUTH_MECHANISMS),
                     Messages.NO_TOKEN_SUPPLIER.format(c.mailer(), c.property(MailerKey.AUTH_MECHANISMS), c.mailer()));
@@ -114,6 +116,17 @@ public final class DefinitionCheck {
      * placeholder stands in for a missing one while checking.
      */
     private static void checkRequestSettings(MailerConfig c, Values values, Environment env, Problems problems) {
+        String jndi = c.property(MailerKey.CONNECTION_FACTORY);
+        for (MailerKey key : AdapterSettings.OAUTH2_KEYS) {
+            if (c.isSet(key)) {
+                problems.add(c.property(key), Messages.OAUTH2_IN_SERVER.format(c.mailer(), c.property(key), jndi));
+            }
+        }
+        if (env.hasTokenSupplier(c.mailer())) {
+            problems.add(
+                    c.property(MailerKey.AUTH_MECHANISMS),
+                    Messages.TOKEN_SUPPLIER_IN_SERVER.format(c.mailer(), c.mailer(), jndi, jndi));
+        }
         boolean any = AdapterSettings.REQUEST_KEYS.stream().anyMatch(c::isSet) || c.isSet(MailerKey.USERNAME);
         if (!any) {
             return;

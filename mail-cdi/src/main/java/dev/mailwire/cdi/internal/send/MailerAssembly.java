@@ -132,7 +132,10 @@ public final class MailerAssembly {
                 c.get(MailerKey.USERNAME).orElse(null),
                 Arrays.asList(
                         c.get(MailerKey.PASSWORD).orElse(null),
-                        c.get(MailerKey.TRUST_STORE_PASSWORD).orElse(null)));
+                        c.get(MailerKey.TRUST_STORE_PASSWORD).orElse(null),
+                        // The adapter never puts these in a message; scrubbed anyway, should an issuer echo them.
+                        c.get(MailerKey.OAUTH2_CLIENT_SECRET).orElse(null),
+                        c.get(MailerKey.OAUTH2_REFRESH_TOKEN).orElse(null)));
     }
 
     /** Fires the monitor as a CDI event, for the health checks and the application; a no-op outside CDI. */

@@ -10,10 +10,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Makes sure Debian's Postfix and Cyrus SASL tools are on this machine, installing them with the bundled
- * {@code install-postfix.sh} when we are root, so a fresh CI machine needs no manual step.
+ * Makes sure Debian's Postfix, Cyrus SASL tools and Dovecot (the OAuth2 stack's SASL server) are on this machine,
+ * installing them with the bundled {@code install-postfix.sh} when we are root, so a fresh CI machine needs no
+ * manual step.
  */
-final class PostfixInstallation {
+public final class PostfixInstallation {
 
     static final Path POSTFIX = Path.of("/usr/sbin/postfix");
     static final Path SASLPASSWD2 = Path.of("/usr/sbin/saslpasswd2");
@@ -21,7 +22,10 @@ final class PostfixInstallation {
     static final Path MASTER = Path.of("/usr/lib/postfix/sbin/master");
 
     private static final String SCRIPT = "install-postfix.sh";
-    private static final String PACKAGES = "postfix sasl2-bin libsasl2-modules";
+    private static final String PACKAGES = "postfix sasl2-bin libsasl2-modules dovecot-core";
+    /** Dovecot is the SASL server of the OAuth2 test stack (dev.mailwire.test.smtp.oauth). */
+    static final Path DOVECOT = Path.of("/usr/sbin/dovecot");
+
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
 
     private static volatile boolean verified;
@@ -29,7 +33,7 @@ final class PostfixInstallation {
     private PostfixInstallation() {}
 
     /** Installs what is missing (once per JVM), or throws saying what to install. */
-    static synchronized void ensureInstalled() {
+    public static synchronized void ensureInstalled() {
         if (verified) {
             return;
         }
@@ -65,6 +69,7 @@ final class PostfixInstallation {
         return Files.isExecutable(POSTFIX)
                 && Files.isExecutable(MASTER)
                 && Files.isExecutable(SASLPASSWD2)
+                && Files.isExecutable(DOVECOT)
                 && saslPluginsPresent();
     }
 

@@ -7,7 +7,7 @@
 # Run it by hand on a CI image to pay the ~10 s install once, e.g. `sudo sh install-postfix.sh`.
 set -eu
 
-PACKAGES="postfix sasl2-bin libsasl2-modules"
+PACKAGES="postfix sasl2-bin libsasl2-modules dovecot-core"
 
 missing=""
 for package in $PACKAGES; do

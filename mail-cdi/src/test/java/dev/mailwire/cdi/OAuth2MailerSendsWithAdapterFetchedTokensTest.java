@@ -1,0 +1,85 @@
+package dev.mailwire.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.mailwire.Mail;
+import dev.mailwire.RecipientResult.Status;
+import dev.mailwire.SmtpAuthenticationException;
+import dev.mailwire.cdi.deployment.DefaultMailerClient;
+import dev.mailwire.test.smtp.oauth.OAuthStack;
+import dev.mailwire.test.smtp.postfix.PrivatePostfix;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Embedded, end to end: a mailer configured only with MicroProfile Config keys (the client secret in environment-
+ * variable form) sends through Keycloak-issued tokens to the Dovecot-checked Postfix; with a wrong secret the send
+ * fails as an authentication failure naming the mailer and the key, without the secret.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES) // includes starting the stack
+class OAuth2MailerSendsWithAdapterFetchedTokensTest {
+
+    @Test
+    void sendsWithTokensTheAdapterFetched() {
+        OAuthStack stack = OAuthStack.shared();
+        PrivatePostfix postfix = stack.postfix();
+        postfix.clearObservations();
+        try (TestConfig c = TestConfig.use(
+                        settings(stack), Map.of("MAILWIRE_MAILER_OAUTH2_CLIENT_SECRET", stack.clientSecret()));
+                WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
+            var result =
+                    container.select(DefaultMailerClient.class).get().mailer.send(mail(postfix));
+            assertThat(result.recipients().get(0).status()).isEqualTo(Status.DELIVERED);
+        }
+        assertThat(postfix.awaitDelivered(1, Duration.ofSeconds(30)).get(0).authenticatedSender())
+                .contains(OAuthStack.serviceAccount(stack.clientId()));
+    }
+
+    @Test
+    void aWrongSecretFailsNamingTheMailerAndKey() {
+        OAuthStack stack = OAuthStack.shared();
+        PrivatePostfix postfix = stack.postfix();
+        postfix.clearObservations();
+        try (TestConfig c = TestConfig.use(
+                        settings(stack), Map.of("MAILWIRE_MAILER_OAUTH2_CLIENT_SECRET", "no-such-secret"));
+                WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
+            Throwable t = catchThrowable(() ->
+                    container.select(DefaultMailerClient.class).get().mailer.send(mail(postfix)));
+            assertThat(t).isInstanceOf(SmtpAuthenticationException.class);
+            assertThat(t.getMessage())
+                    .contains("<default>", "oauth2.client-secret", "nothing was sent")
+                    .doesNotContain("no-such-secret");
+        }
+        assertThat(postfix.delivered()).isEmpty();
+    }
+
+    private static Mail mail(PrivatePostfix postfix) {
+        return Mail.builder()
+                .to(postfix.address("ada"))
+                .subject("OAuth2 from CDI")
+                .text("Authenticated with a token the resource adapter fetched.")
+                .build();
+    }
+
+    private static Map<String, String> settings(OAuthStack stack) {
+        PrivatePostfix postfix = stack.postfix();
+        Map<String, String> p = new HashMap<>();
+        p.put("mailwire.mailer.host", postfix.host());
+        p.put("mailwire.mailer.port", String.valueOf(postfix.port()));
+        p.put("mailwire.mailer.from", postfix.address("app"));
+        p.put("mailwire.mailer.trust-store", postfix.trustStore().toString());
+        p.put("mailwire.mailer.trust-store-password", postfix.trustStorePassword());
+        p.put("mailwire.mailer.trust-store-type", postfix.trustStoreType());
+        p.put("mailwire.mailer.transactional", "never");
+        p.put("mailwire.mailer.username", OAuthStack.serviceAccount(stack.clientId()));
+        p.put("mailwire.mailer.oauth2.token-endpoint", stack.tokenEndpoint("mail"));
+        p.put("mailwire.mailer.oauth2.client-id", stack.clientId());
+        return p;
+    }
+}

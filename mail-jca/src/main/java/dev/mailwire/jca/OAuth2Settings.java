@@ -1,0 +1,71 @@
+package dev.mailwire.jca;
+
+import static dev.mailwire.jca.settings.ConnectionSetting.*;
+
+import dev.mailwire.jca.oauth.OAuth2Config;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Parses the {@code oauth2.*} connection settings into an {@link OAuth2Config}, each problem naming its key. */
+final class OAuth2Settings {
+
+    private OAuth2Settings() {}
+
+    /** The adapter's OAuth2 client settings, or null when {@code oauth2.token-endpoint} is not set. */
+    static OAuth2Config parse(String mailer, MailConnectionProperties f) {
+        String endpoint = MailSettings.blankToNull(f.getOauth2TokenEndpoint());
+        if (endpoint == null) {
+            for (String[] other : new String[][] {
+                {OAUTH2_CLIENT_ID.key(), f.getOauth2ClientId()},
+                {OAUTH2_CLIENT_SECRET.key(), f.getOauth2ClientSecret()},
+                {OAUTH2_REFRESH_TOKEN.key(), f.getOauth2RefreshToken()}
+            }) {
+                if (MailSettings.blankToNull(other[1]) != null) {
+                    throw ConfigErrors.missing(mailer, OAUTH2_TOKEN_ENDPOINT.key());
+                }
+            }
+            return null;
+        }
+        String clientId = MailSettings.blankToNull(f.getOauth2ClientId());
+        if (clientId == null) {
+            throw ConfigErrors.missing(mailer, OAUTH2_CLIENT_ID.key());
+        }
+        if (MailSettings.blankToNull(f.getUsername()) == null) {
+            // XOAUTH2's user= and OAUTHBEARER's a= name the mailbox; the server checks it against the token.
+            throw ConfigErrors.missing(mailer, USERNAME.key());
+        }
+        String refresh = MailSettings.blankToNull(f.getOauth2RefreshToken());
+        if (refresh == null && MailSettings.blankToNull(f.getOauth2ClientSecret()) == null) {
+            throw ConfigErrors.missing(mailer, OAUTH2_CLIENT_SECRET.key());
+        }
+        return new OAuth2Config(
+                mailer,
+                endpoint(mailer, endpoint),
+                clientId,
+                MailSettings.blankToNull(f.getOauth2ClientSecret()),
+                MailSettings.blankToNull(f.getOauth2Scope()),
+                refresh,
+                MailSettings.duration(mailer, OAUTH2_TOKEN_TIMEOUT.key(), f.getOauth2TokenTimeout()),
+                MailSettings.duration(mailer, OAUTH2_REFRESH_MARGIN.key(), f.getOauth2RefreshMargin()));
+    }
+
+    /** https; http only on loopback (a test issuer). No user info: the URL is shown in messages. */
+    private static URI endpoint(String mailer, String value) {
+        String expected = "an https URL of the issuer's token endpoint (http only for a loopback issuer), without"
+                + " credentials in it";
+        try {
+            URI uri = new URI(value.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            boolean ok = uri.getHost() != null
+                    && uri.getRawUserInfo() == null
+                    && (scheme.equals("https") || (scheme.equals("http") && MailSettings.isLoopback(uri.getHost())));
+            if (ok) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        // The value is not echoed: a URL with user info would carry a password.
+        throw ConfigErrors.unreadable(mailer, OAUTH2_TOKEN_ENDPOINT.key(), "expected " + expected + ".");
+    }
+}
