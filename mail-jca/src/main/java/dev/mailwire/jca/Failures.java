@@ -100,9 +100,7 @@ final class Failures {
     /** No access token could be had from the adapter's OAuth2 client: nothing was connected, nothing sent. */
     static MailerException token(MailSettings s, dev.mailwire.jca.oauth.TokenException e) {
         return new SmtpAuthenticationException(
-                s.mailer(),
-                e.getMessage() + " No connection was made to " + s.host() + ":" + s.port() + "; nothing was sent.",
-                e);
+                s.mailer(), JcaMessages.NO_TOKEN.format(s.mailer(), s.host(), s.port(), e.getMessage()), e);
     }
 
     /** Why a send on an established connection failed at the connection level (not a reply to the mail). */

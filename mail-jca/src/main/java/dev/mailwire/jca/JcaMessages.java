@@ -59,6 +59,14 @@ public enum JcaMessages {
             "Mailer '%s': the setting '%s' is refused: a connection spec that changes %s must bring its own identity"
                     + " (username and password in the spec); the connection definition's credentials only ever go to"
                     + " its own server, as configured."),
+    TOKEN_ENDPOINT_URL(
+            "MWJCA-015",
+            "Mailer '%s': the setting '%s' is refused: expected an https URL of the issuer's token endpoint (http only"
+                    + " for an issuer on loopback), without credentials in it."),
+    TOKEN_NEEDS_TLS(
+            "MWJCA-016",
+            "Mailer '%s': the setting '%s' is refused: an OAuth2 token is only ever sent over TLS; use STARTTLS or"
+                    + " IMPLICIT."),
 
     // Connecting: TCP, greeting, EHLO, TLS, AUTH.
     CONNECT_DEADLINE(
@@ -97,6 +105,25 @@ public enum JcaMessages {
             "MWJCA-113",
             "tls=NONE is only allowed for a server on loopback, and %s is not (the host now resolves elsewhere);"
                     + " refusing to connect without TLS."),
+    TOKEN_ENDPOINT_FAILED("MWJCA-114", "Mailer '%s': the token endpoint %s %s"),
+    TOKEN_BACKING_OFF(
+            "MWJCA-115",
+            "Mailer '%s': not asking the token endpoint %s again for another %d ms, since the last request failed: %s"),
+    NO_TOKEN(
+            "MWJCA-116",
+            "Mailer '%s': no OAuth2 access token could be had, so no connection was made to %s:%s and nothing was"
+                    + " sent: %s"),
+    NOT_TLS_FOR_TOKEN(
+            "MWJCA-117",
+            "Mailer '%s': %s:%s is not TLS-protected, and an OAuth2 token is only ever sent over TLS (tls=STARTTLS or"
+                    + " IMPLICIT). Nothing was sent."),
+    TOKEN_MECHANISM_NOT_OFFERED(
+            "MWJCA-118", "Mailer '%s': %s:%s offers none of %s (auth-mechanisms) after TLS. Nothing was sent."),
+    TOKEN_REFUSED(
+            "MWJCA-119",
+            "Mailer '%s': %s:%s refused the OAuth2 access token (AUTH %s for user '%s'): %s. Check that the token's"
+                    + " issuer is the one the server trusts, that it was granted for this user (username) and the scope"
+                    + " the server names, and oauth2.scope."),
 
     // Sending on an established connection, and the connection handle.
     SEND_DEADLINE(
@@ -118,6 +145,7 @@ public enum JcaMessages {
     FOREIGN_HANDLE(
             "MWJCA-132",
             "Mailer '%s': %s is not a Mailwire connection handle; the container cannot associate it here."),
+    TOKEN_OUTLIVED("MWJCA-133", "Mailer '%s': the connection outlived its OAuth2 access token; retiring it."),
 
     // The mail itself (InvalidMailException): nothing was sent.
     BAD_ADDRESS(

@@ -203,8 +203,7 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
         }
         if (channel.tokenExpired()) {
             // The server's pool and the embedded one both destroy a connection whose cleanup fails.
-            throw new ResourceException(
-                    "Mailer '" + mailer() + "': the connection outlived its OAuth2 access token; retiring it");
+            throw new ResourceException(JcaMessages.TOKEN_OUTLIVED.format(mailer()));
         }
     }
 

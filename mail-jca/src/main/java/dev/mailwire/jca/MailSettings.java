@@ -122,8 +122,7 @@ record MailSettings(
         boolean bearer = mechanisms.stream().anyMatch(OAuthLogin.MECHANISMS::contains);
         if (bearer && tls == TlsMode.NONE) {
             // allow-plaintext-auth does not reach this far: a bearer token is a password valid for anyone who has it.
-            throw ConfigErrors.refused(
-                    mailer, "tls", "an OAuth2 token is only ever sent over TLS: use STARTTLS or IMPLICIT.");
+            throw ConfigErrors.refused(JcaMessages.TOKEN_NEEDS_TLS, mailer, "tls");
         }
         if (tls == TlsMode.NONE && !Boolean.TRUE.equals(f.getAllowPlaintextAuth())) {
             throw ConfigErrors.refused(JcaMessages.PLAINTEXT_AUTH, mailer, "allow-plaintext-auth");

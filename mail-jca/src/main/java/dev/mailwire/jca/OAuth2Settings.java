@@ -51,8 +51,6 @@ final class OAuth2Settings {
 
     /** https; http only on loopback (a test issuer). No user info: the URL is shown in messages. */
     private static URI endpoint(String mailer, String value) {
-        String expected = "an https URL of the issuer's token endpoint (http only for a loopback issuer), without"
-                + " credentials in it";
         try {
             URI uri = new URI(value.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
@@ -66,6 +64,6 @@ final class OAuth2Settings {
             // reported below
         }
         // The value is not echoed: a URL with user info would carry a password.
-        throw ConfigErrors.unreadable(mailer, OAUTH2_TOKEN_ENDPOINT.key(), "expected " + expected + ".");
+        throw ConfigErrors.refused(JcaMessages.TOKEN_ENDPOINT_URL, mailer, OAUTH2_TOKEN_ENDPOINT.key());
     }
 }

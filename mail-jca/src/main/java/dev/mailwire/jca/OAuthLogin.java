@@ -39,10 +39,7 @@ final class OAuthLogin {
         SSLSocket tls = capture.tlsSocket();
         if (tls == null || !transport.isSSL()) {
             throw new SmtpTlsException(
-                    s.mailer(),
-                    "Mailer '" + s.mailer() + "': " + s.host() + ":" + s.port() + " is not TLS-protected; an OAuth2"
-                            + " token is only ever sent over TLS (tls=STARTTLS or IMPLICIT). Nothing was sent.",
-                    null);
+                    s.mailer(), JcaMessages.NOT_TLS_FOR_TOKEN.format(s.mailer(), s.host(), s.port()), null);
         }
         String mechanism = choose(s, transport);
         String response = mechanism.equals(XOAUTH2)
@@ -57,7 +54,8 @@ final class OAuthLogin {
             out.write(line.getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException e) {
-            throw new MessagingException("AUTH " + mechanism + " could not be sent", e);
+            // The cause names only the I/O failure; the caller reports it as a failed connect (MWJCA-111).
+            throw new MessagingException(mechanism + " AUTH: " + e.getMessage(), e);
         }
         int code = transport.readReply();
         if (code == 235) {
@@ -82,8 +80,8 @@ final class OAuthLogin {
         }
         throw new SmtpAuthenticationException(
                 s.mailer(),
-                "Mailer '" + s.mailer() + "': " + s.host() + ":" + s.port() + " offers none of "
-                        + String.join(" ", s.authMechanisms()) + " (auth-mechanisms) after TLS. Nothing was sent.",
+                JcaMessages.TOKEN_MECHANISM_NOT_OFFERED.format(
+                        s.mailer(), s.host(), s.port(), String.join(" ", s.authMechanisms())),
                 null);
     }
 

@@ -17,24 +17,9 @@ final class TokenRefusedException extends SmtpAuthenticationException {
     }
 
     private static String message(MailSettings s, String mechanism, int code, String finalReply, String challenge) {
-        StringBuilder m = new StringBuilder("Mailer '")
-                .append(s.mailer())
-                .append("': ")
-                .append(s.host())
-                .append(':')
-                .append(s.port())
-                .append(" refused the OAuth2 access token (AUTH ")
-                .append(mechanism)
-                .append(" for user '")
-                .append(s.username())
-                .append("'): ");
-        if (challenge != null) {
-            m.append(ErrorChallenge.describe(challenge)).append(", then ");
-        }
-        m.append(code).append(finalReply == null ? "" : " " + oneLine(finalReply));
-        m.append(". Check that the token's issuer is the one the server trusts, that it was granted for this user"
-                + " (username) and the scope the server names, and oauth2.scope.");
-        return m.toString();
+        String reply = code + (finalReply == null ? "" : " " + oneLine(finalReply));
+        String answer = challenge == null ? reply : ErrorChallenge.describe(challenge) + ", then " + reply;
+        return JcaMessages.TOKEN_REFUSED.format(s.mailer(), s.host(), s.port(), mechanism, s.username(), answer);
     }
 
     /** Server reply text, first line, bounded: it is shown to people, and never holds our token. */

@@ -135,7 +135,8 @@ final class FlatJson {
         return text.charAt(at);
     }
 
+    /** Carries no text: both callers report what the peer answered in their own catalogued words (MWJCA-114). */
     private IllegalArgumentException malformed() {
-        return new IllegalArgumentException("not a JSON object (at character " + at + " of " + text.length() + ")");
+        return new IllegalArgumentException();
     }
 }

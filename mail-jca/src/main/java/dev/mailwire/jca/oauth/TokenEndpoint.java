@@ -82,7 +82,7 @@ final class TokenEndpoint {
             throw failure("could not be reached (" + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failure("was not asked: the thread was interrupted", e);
+            throw failure(TokenException.INTERRUPTED, e);
         }
         return grant(response);
     }

@@ -1,5 +1,7 @@
 package dev.mailwire.jca.oauth;
 
+import dev.mailwire.jca.JcaMessages;
+
 /**
  * A token could not be had: the endpoint is down, silent, or refused the grant. The message names the mailer, the
  * endpoint and the setting to check; never a secret or a token. The cause, if any, is the JDK's I/O exception, whose
@@ -9,10 +11,13 @@ public final class TokenException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What is said of the endpoint when the asking thread was interrupted, wherever that happens. */
+    static final String INTERRUPTED = "was not asked: the thread was interrupted";
+
     private final boolean refused;
 
     TokenException(OAuth2Config config, String what, Throwable cause, boolean refused) {
-        super("Mailer '" + config.mailer() + "': the token endpoint " + config.tokenEndpoint() + " " + what, cause);
+        super(JcaMessages.TOKEN_ENDPOINT_FAILED.format(config.mailer(), config.tokenEndpoint(), what), cause);
         this.refused = refused;
     }
 

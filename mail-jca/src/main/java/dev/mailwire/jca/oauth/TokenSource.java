@@ -1,5 +1,6 @@
 package dev.mailwire.jca.oauth;
 
+import dev.mailwire.jca.JcaMessages;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,9 +82,12 @@ public final class TokenSource {
             }
             if (lastFailure != null && System.nanoTime() - retryAtNanos < 0) {
                 throw new TokenException(
-                        lastFailure.getMessage() + " Not asking again for another "
-                                + Duration.ofNanos(retryAtNanos - System.nanoTime())
-                                        .toMillis() + " ms.",
+                        JcaMessages.TOKEN_BACKING_OFF.format(
+                                config.mailer(),
+                                config.tokenEndpoint(),
+                                Duration.ofNanos(retryAtNanos - System.nanoTime())
+                                        .toMillis(),
+                                lastFailure.getMessage()),
                         lastFailure);
             }
             return request();
@@ -125,7 +129,7 @@ public final class TokenSource {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TokenException(config, "was not asked: the thread was interrupted", e, false);
+            throw new TokenException(config, TokenException.INTERRUPTED, e, false);
         }
     }
 

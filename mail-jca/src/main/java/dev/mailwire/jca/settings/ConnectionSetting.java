@@ -94,10 +94,6 @@ public enum ConnectionSetting {
             .defaultValue("PT2M")
             .travels(Travel.OVERRIDE)
             .doc("Bound on one whole send, and on establishing a connection (TCP, TLS, AUTH), ISO-8601.")),
-    SESSION_PROPERTIES(setting("session.*", "SessionProperties", Kind.MAP)
-            .travels(Travel.PASS_THROUGH)
-            .doc("Extra mail.smtp.* properties, as key=value;key=value in the connection definition; those that"
-                    + " decide TLS, AUTH, timeouts or sockets are refused.")),
     OAUTH2_TOKEN_ENDPOINT(setting("oauth2.token-endpoint", "Oauth2TokenEndpoint", Kind.STRING)
             .doc("The OAuth2 issuer's token endpoint (https; http only on loopback). When set, the adapter fetches"
                     + " access tokens itself and authenticates as username with XOAUTH2 or OAUTHBEARER.")),
@@ -118,6 +114,10 @@ public enum ConnectionSetting {
             .defaultValue("PT60S")
             .doc("How long before its expiry a token is replaced for new connections (at most half its lifetime),"
                     + " ISO-8601.")),
+    SESSION_PROPERTIES(setting("session.*", "SessionProperties", Kind.MAP)
+            .travels(Travel.PASS_THROUGH)
+            .doc("Extra mail.smtp.* properties, as key=value;key=value in the connection definition; those that"
+                    + " decide TLS, AUTH, timeouts or sockets are refused.")),
     OVERRIDABLE_SETTINGS(setting("overridable-settings", "OverridableSettings", Kind.LIST)
             .notAConfigKey()
             .defaultValue(ConnectionSetting::defaultAllowList)
