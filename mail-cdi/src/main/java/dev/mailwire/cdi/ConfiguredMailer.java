@@ -30,6 +30,14 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
     @FunctionalInterface
     interface Renderer {
         StableIdMessage render(Mail mail);
+
+        /**
+         * The form in which an application's validated message is sent: the message itself, or a DKIM-signed copy
+         * whose bytes are final.
+         */
+        default MimeMessage seal(MimeMessage message, String messageId) {
+            return message;
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(ConfiguredMailer.class.getName());
@@ -70,7 +78,8 @@ final class ConfiguredMailer implements Mailer, AutoCloseable {
         ensureOpen();
         // Saved by the validator before it is checked and measured: what is checked and counted is what is sent.
         String messageId = MessageValidator.validate(name, message, recipients(message));
-        return deliver(prepare(message, messageId, measured(message)));
+        MimeMessage sealed = renderer.seal(message, messageId);
+        return deliver(prepare(sealed, messageId, measured(sealed)));
     }
 
     @Override

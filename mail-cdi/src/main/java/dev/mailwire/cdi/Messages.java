@@ -23,6 +23,7 @@ enum Messages {
             "MWCDI-007",
             "Mailer '%s': the setting '%s' names '%s', which cannot be looked up as a MailConnectionFactory (%s)."
                     + " Deploy the Mailwire resource adapter with a connection definition bound there."),
+    DKIM_KEY("MWCDI-008", "Mailer '%s': the DKIM setting '%s' cannot be used: %s."),
     UNKNOWN_MAILER(
             "MWCDI-101",
             "No mailer named '%s'; the mailers are %s. Inject it with @MailerName(\"%s\") or configure %shost."),

@@ -3,8 +3,13 @@ package dev.mailwire.cdi;
 import dev.mailwire.Attachment;
 import dev.mailwire.InlinePart;
 import dev.mailwire.Mail;
+import dev.mailwire.cdi.dkim.DkimSigner;
+import dev.mailwire.cdi.dkim.MessageSigning;
 import dev.mailwire.cdi.render.MailRenderer;
+import dev.mailwire.cdi.render.StableIdMessage;
 import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -30,7 +35,23 @@ final class Rendering {
         MailRenderer renderer = renderer(d.name(), d.config());
         // Only rendering uses this session (MIME settings); connections have their own, made by the adapter.
         Session session = Session.getInstance(new Properties());
-        return mail -> renderer.render(mail, session);
+        Optional<DkimSigner> dkim = DkimSettings.load(d.config());
+        if (dkim.isEmpty()) {
+            return mail -> renderer.render(mail, session);
+        }
+        // Signed once, here, before any attempt or the outbox: every retry sends the bytes that were signed.
+        MessageSigning signing = new MessageSigning(d.name(), dkim.get(), session);
+        return new ConfiguredMailer.Renderer() {
+            @Override
+            public StableIdMessage render(Mail mail) {
+                return signing.sign(renderer.render(mail, session));
+            }
+
+            @Override
+            public MimeMessage seal(MimeMessage message, String messageId) {
+                return signing.sign(message, messageId);
+            }
+        };
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.mailwire.cdi.render;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,12 @@ public class StableIdMessage extends MimeMessage {
     /** @param messageId the Message-ID header value, with angle brackets */
     public StableIdMessage(Session session, String messageId) {
         super(session);
+        this.messageId = Objects.requireNonNull(messageId, "messageId");
+    }
+
+    /** A message parsed from its written form, such as a signed one; {@code messageId} is its Message-ID. */
+    protected StableIdMessage(Session session, InputStream written, String messageId) throws MessagingException {
+        super(session, written);
         this.messageId = Objects.requireNonNull(messageId, "messageId");
     }
 
