@@ -14,8 +14,19 @@ import java.util.Set;
 final class CustomHeaders {
 
     /** Set by the renderer from the Mail's own fields; a custom header would contradict or duplicate them. */
-    private static final Set<String> RESERVED =
-            Set.of("from", "to", "cc", "bcc", "reply-to", "subject", "message-id", "date", "mime-version");
+    private static final Set<String> RESERVED = Set.of(
+            "from",
+            "to",
+            "cc",
+            "bcc",
+            "reply-to",
+            "subject",
+            "message-id",
+            "date",
+            "mime-version",
+            "list-unsubscribe",
+            "list-unsubscribe-post",
+            "dkim-signature");
 
     private final String mailer;
 
@@ -34,7 +45,11 @@ final class CustomHeaders {
         String field = "header " + name;
         String lower = name.toLowerCase(Locale.ROOT);
         if (RESERVED.contains(lower) || lower.startsWith("content-")) {
-            throw Problems.invalid(mailer, field, "is set by Mailwire; use the Mail builder's methods instead");
+            throw Problems.invalid(
+                    mailer,
+                    field,
+                    "is set by Mailwire; use the Mail builder's methods instead"
+                            + " (unsubscribe, oneClickUnsubscribe for List-Unsubscribe)");
         }
         MessageValidator.checkHeaderValue(mailer, field, value);
         // The value holds no CR or LF (checked above), so folding adds the only line breaks, each before a space.

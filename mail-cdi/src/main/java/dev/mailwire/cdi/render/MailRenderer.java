@@ -75,6 +75,7 @@ public final class MailRenderer {
             // Not setSentDate: it formats under one JVM-wide lock, which sending threads queue on.
             message.setHeader("Date", DATE.format(ZonedDateTime.now()));
             new CustomHeaders(mailer).addAll(message, mail.headers());
+            new UnsubscribeHeaders(mailer).add(message, mail);
             new BodyTree(mailer).fill(message, mail);
             // Saves, then checks the message as it will be written.
             MessageValidator.validate(mailer, message, null);
