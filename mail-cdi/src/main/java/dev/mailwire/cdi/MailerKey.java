@@ -156,7 +156,13 @@ public enum MailerKey {
      * MIME-Version, Content-Type, Content-Transfer-Encoding, In-Reply-To, References, List-Unsubscribe,
      * List-Unsubscribe-Post.
      */
-    DKIM_HEADERS("dkim-headers", Type.LIST, "From, To, Subject, Date, Message-ID, MIME and unsubscribe headers");
+    DKIM_HEADERS("dkim-headers", Type.LIST, "From, To, Subject, Date, Message-ID, MIME and unsubscribe headers"),
+    /**
+     * The envelope sender (SMTP MAIL FROM) of this mailer's mail: where bounces go, and what the receiver shows as
+     * Return-Path; the From header is unchanged. A {@code Mail} may set its own ({@code bounceAddress}, for VERP).
+     * Default: the From address. Kept with each mail in the outbox.
+     */
+    BOUNCE_ADDRESS("bounce-address", Type.ADDRESS, "From's address");
 
     /** The value types, as the reference table names them. */
     public enum Type {

@@ -28,7 +28,8 @@ final class Rendering {
         return new MailRenderer(
                 mailer,
                 config.get(MailerKey.FROM).orElse(null),
-                config.get(MailerKey.MESSAGE_ID_DOMAIN).orElse(null));
+                config.get(MailerKey.MESSAGE_ID_DOMAIN).orElse(null),
+                config.get(MailerKey.BOUNCE_ADDRESS).orElse(null));
     }
 
     static ConfiguredMailer.Renderer renderer(MailerDefinition d) {

@@ -17,6 +17,7 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
  * Signs a rendered, validated message once, before it is sent or stored: the result is a {@link SignedMessage} whose
@@ -68,8 +69,12 @@ public final class MessageSigning {
                 signed.write((field + "\r\n").getBytes(StandardCharsets.US_ASCII));
             }
             signed.write(wire);
-            return new SignedMessage(
+            SignedMessage result = new SignedMessage(
                     session, signed.toByteArray(), messageId, message.getRecipients(RecipientType.BCC));
+            if (message instanceof SMTPMessage smtp) {
+                result.setEnvelopeFrom(smtp.getEnvelopeFrom());
+            }
+            return result;
         } catch (MessagingException | IOException | GeneralSecurityException e) {
             throw new MailerException(mailer, "Mailer '" + mailer + "': the mail cannot be DKIM-signed: " + e, e);
         }

@@ -52,8 +52,7 @@ final class Attempt {
             return mark(before, RecipientState.Status.REJECTED, "unparsable recipient: " + e.getMessage());
         }
         try {
-            SendResult sent =
-                    transport.send(message, messageId, to, message.spool().size());
+            SendResult sent = transport.send(message, messageId, to, message.wireSize());
             return merge(before, sent.recipients(), null);
         } catch (MailRejectedException e) {
             List<RecipientResult> replies =
