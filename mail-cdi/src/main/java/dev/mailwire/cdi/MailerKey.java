@@ -1,5 +1,6 @@
 package dev.mailwire.cdi;
 
+import dev.mailwire.cdi.internal.config.MailerNames;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -227,7 +228,7 @@ public enum MailerKey {
     }
 
     /** For a map key, its prefix with the trailing dot: {@code session.}. */
-    String mapPrefix() {
+    public String mapPrefix() {
         return key.substring(0, key.length() - 1);
     }
 

@@ -2,6 +2,7 @@ package dev.mailwire.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwire.cdi.internal.config.ConfigScan;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailwire.Mail;
 import dev.mailwire.cdi.deployment.BillingMailerClient;
 import dev.mailwire.cdi.deployment.DefaultMailerClient;
+import dev.mailwire.cdi.internal.config.MailerDefinition;
 import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.mailwire.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailwire.cdi.internal.Messages;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;

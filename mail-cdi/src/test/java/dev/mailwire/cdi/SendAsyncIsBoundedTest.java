@@ -9,6 +9,7 @@ import dev.mailwire.Mailer;
 import dev.mailwire.MailerException;
 import dev.mailwire.SendResult;
 import dev.mailwire.cdi.deployment.DefaultMailerClient;
+import dev.mailwire.cdi.internal.send.AsyncSender;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

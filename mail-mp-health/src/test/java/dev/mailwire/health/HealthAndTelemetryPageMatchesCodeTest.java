@@ -2,7 +2,7 @@ package dev.mailwire.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailwire.cdi.telemetry.TelemetryNames;
+import dev.mailwire.cdi.internal.telemetry.TelemetryNames;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -1,5 +1,8 @@
 package dev.mailwire.cdi.outbox;
 
+import dev.mailwire.cdi.internal.outbox.DatabaseClock;
+import dev.mailwire.cdi.internal.outbox.OutboxStore;
+import dev.mailwire.cdi.internal.outbox.OutboxTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package dev.mailwire.cdi.outbox;
 
 import dev.mailwire.RecipientResult;
+import dev.mailwire.cdi.internal.outbox.StoredText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +36,7 @@ public record RecipientState(String address, Status status, int code, String rep
         reply = StoredText.clean(reply);
     }
 
-    static RecipientState pending(String address) {
+    public static RecipientState pending(String address) {
         return new RecipientState(address, Status.PENDING, 0, "");
     }
 
@@ -54,7 +55,7 @@ public record RecipientState(String address, Status status, int code, String rep
      * The column form: one line per recipient, {@code STATUS TAB code TAB address TAB reply}. Addresses never hold
      * a tab or line break (the validator refuses control characters), and replies are flattened above.
      */
-    static String encode(List<RecipientState> states) {
+    public static String encode(List<RecipientState> states) {
         StringBuilder b = new StringBuilder();
         for (RecipientState s : states) {
             b.append(s.status.name().charAt(0))
@@ -69,7 +70,7 @@ public record RecipientState(String address, Status status, int code, String rep
         return b.toString();
     }
 
-    static List<RecipientState> decode(String column) {
+    public static List<RecipientState> decode(String column) {
         List<RecipientState> states = new ArrayList<>();
         for (String line : column.split("\n")) {
             if (line.isEmpty()) {

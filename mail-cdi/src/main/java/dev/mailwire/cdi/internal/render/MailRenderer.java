@@ -1,0 +1,149 @@
+package dev.mailwire.cdi.internal.render;
+
+import dev.mailwire.InvalidMailException;
+import dev.mailwire.Mail;
+import dev.mailwire.MailerConfigurationException;
+import dev.mailwire.MailerException;
+import dev.mailwire.jca.MessageValidator;
+import dev.mailwire.jca.validation.Problems;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Turns a {@link Mail} into a {@link StableIdMessage} ready to send: each caller string checked and each address
+ * parsed strictly, once, through {@link MessageValidator}; text in UTF-8; attachments streamed when the message is
+ * written; a Date and a Message-ID fixed now, which {@code saveChanges()} and every later write keep; and the whole
+ * result checked by {@link MessageValidator#validate}. Thread-safe; one per mailer.
+ */
+public final class MailRenderer {
+
+    /** RFC 5322 §3.3 date-time, numeric zone; thread-safe, unlike Jakarta Mail's MailDateFormat. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
+
+    private final String mailer;
+    private final InternetAddress defaultFrom;
+    private final String messageIdDomain;
+    private final InternetAddress bounceAddress;
+
+    public MailRenderer(String mailer, String defaultFrom, String messageIdDomain) {
+        this(mailer, defaultFrom, messageIdDomain, null);
+    }
+
+    /**
+     * @param mailer the mailer's name, for error messages
+     * @param defaultFrom the mailer's configured {@code from}, used when a mail has none; null for none
+     * @param messageIdDomain the domain of generated Message-IDs; null to take the From address's domain
+     * @param bounceAddress the mailer's envelope sender (MAIL FROM), when a mail sets none; null for the From address
+     * @throws MailerConfigurationException if {@code defaultFrom}, {@code messageIdDomain} or {@code bounceAddress}
+     *     is invalid
+     */
+    public MailRenderer(String mailer, String defaultFrom, String messageIdDomain, String bounceAddress) {
+        this.mailer = mailer;
+        this.defaultFrom = defaultFrom == null ? null : configured("from", () -> parse("from", defaultFrom));
+        this.messageIdDomain = messageIdDomain == null
+                ? null
+                : configured("message-id-domain", () -> {
+                    MessageValidator.checkMessageId(mailer, "x@" + messageIdDomain);
+                    return messageIdDomain;
+                });
+        this.bounceAddress = bounceAddress == null
+                ? null
+                : configured("bounce-address", () -> envelope("bounce-address", bounceAddress));
+    }
+
+    /**
+     * Renders {@code mail} for {@code session}. Reads no attachment content: that happens when the message is
+     * written.
+     *
+     * @throws InvalidMailException naming the field at fault
+     */
+    public StableIdMessage render(Mail mail, Session session) {
+        try {
+            InternetAddress from = mail.from().map(f -> parse("from", f)).orElse(defaultFrom);
+            if (from == null) {
+                throw Problems.invalid(
+                        mailer, "from", "is missing: set it on the mail or configure the mailer's from setting");
+            }
+            String messageId = mail.messageId()
+                    .map(id -> MessageValidator.checkMessageId(mailer, id))
+                    .orElseGet(() -> MessageIds.generate(mailer, messageIdDomain, from));
+            StableIdMessage message = new StableIdMessage(session, messageId);
+            message.setFrom(from);
+            InternetAddress bounce =
+                    mail.bounceAddress().map(b -> envelope("bounce-address", b)).orElse(bounceAddress);
+            if (bounce != null) {
+                // MAIL FROM only: the From header stays the author's. Checked as every envelope address is.
+                message.setEnvelopeFrom(bounce.getAddress());
+            }
+            setRecipients(message, mail);
+            if (mail.subject().isPresent()) {
+                MessageValidator.checkHeaderValue(
+                        mailer, "subject", mail.subject().get());
+                message.setSubject(mail.subject().get(), Parts.UTF_8);
+            }
+            // Not setSentDate: it formats under one JVM-wide lock, which sending threads queue on.
+            message.setHeader("Date", DATE.format(ZonedDateTime.now()));
+            new CustomHeaders(mailer).addAll(message, mail.headers());
+            new UnsubscribeHeaders(mailer).add(message, mail);
+            new BodyTree(mailer).fill(message, mail);
+            // Saves, then checks the message as it will be written.
+            MessageValidator.validate(mailer, message, null);
+            return message;
+        } catch (MessagingException e) {
+            throw new MailerException(
+                    mailer, "Mailer '" + mailer + "': the mail cannot be rendered: " + e.getMessage(), e);
+        }
+    }
+
+    private void setRecipients(StableIdMessage message, Mail mail) throws MessagingException {
+        if (mail.to().isEmpty() && mail.cc().isEmpty() && mail.bcc().isEmpty()) {
+            throw Problems.invalid(mailer, "to", "no recipient: give at least one to, cc or bcc address");
+        }
+        message.setRecipients(RecipientType.TO, parseAll("to", mail.to()));
+        message.setRecipients(RecipientType.CC, parseAll("cc", mail.cc()));
+        message.setRecipients(RecipientType.BCC, parseAll("bcc", mail.bcc()));
+        if (!mail.replyTo().isEmpty()) {
+            message.setReplyTo(parseAll("reply-to", mail.replyTo()));
+        }
+    }
+
+    /** Null for an empty list: {@code setRecipients} then leaves the header out. */
+    private InternetAddress[] parseAll(String field, List<String> addresses) {
+        if (addresses.isEmpty()) {
+            return null;
+        }
+        InternetAddress[] parsed = new InternetAddress[addresses.size()];
+        for (int i = 0; i < parsed.length; i++) {
+            parsed[i] = parse(field, addresses.get(i));
+        }
+        return parsed;
+    }
+
+    /** An envelope address: a bare address, since a display name has no place in MAIL FROM. */
+    private InternetAddress envelope(String field, String value) {
+        InternetAddress address = parse(field, value);
+        if (address.getPersonal() != null) {
+            throw Problems.invalid(mailer, field, "has a display name; give the bare address, as MAIL FROM takes it");
+        }
+        return address;
+    }
+
+    private InternetAddress parse(String field, String value) {
+        return MessageValidator.parseAddress(mailer, field, value);
+    }
+
+    private <T> T configured(String key, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidMailException e) {
+            throw new MailerConfigurationException(mailer, key, e.getMessage());
+        }
+    }
+}
