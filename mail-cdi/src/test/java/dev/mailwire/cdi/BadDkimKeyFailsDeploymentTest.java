@@ -75,6 +75,19 @@ class BadDkimKeyFailsDeploymentTest {
         assertRefused(p, "domain", "missing");
     }
 
+    @Test
+    void defaultFromOfAnotherDomain() {
+        Map<String, String> p = key(DkimTestKeys.pem(dir.resolve("ok.pem"), ed25519()));
+        p.put("mailwire.mailer.from", "Shop <shop@example.net>");
+        Throwable thrown = boot(p);
+        assertThat(thrown).isInstanceOf(DeploymentException.class);
+        assertThat(thrown.getMessage())
+                .contains("MWCDI-009")
+                .contains("mailwire.mailer.from")
+                .contains("example.net")
+                .contains("[example.org]");
+    }
+
     private static Map<String, String> base() {
         Map<String, String> p = new HashMap<>();
         p.put("mailwire.mailer.mock", "true");
@@ -89,15 +102,26 @@ class BadDkimKeyFailsDeploymentTest {
         return p;
     }
 
-    private static String assertRefused(Map<String, String> settings, String field, String reason) {
-        Throwable thrown;
+    private static java.security.PrivateKey ed25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Throwable boot(Map<String, String> settings) {
         try (TestConfig c = TestConfig.use(settings)) {
-            thrown = catchThrowable(() -> {
+            return catchThrowable(() -> {
                 try (WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
                     // never reached
                 }
             });
         }
+    }
+
+    private static String assertRefused(Map<String, String> settings, String field, String reason) {
+        Throwable thrown = boot(settings);
         assertThat(thrown).isInstanceOf(DeploymentException.class);
         String message = String.valueOf(thrown.getMessage());
         assertThat(message)

@@ -36,6 +36,7 @@ class InternationalDomainBecomesALabelsTest {
             Map<String, String> settings = keys.signWithBoth(ServerSettings.of("<default>", postfix, "app"));
             // The key's domain as an operator would write it: in Unicode.
             settings.replaceAll((k, v) -> k.endsWith(".domain") ? "bücher.example" : v);
+            settings.put("mailwire.mailer.from", "shop@bücher.example");
             try (TestConfig c = TestConfig.use(settings);
                     WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
                 container

@@ -24,6 +24,10 @@ public enum Messages {
             "Mailer '%s': the setting '%s' names '%s', which cannot be looked up as a MailConnectionFactory (%s)."
                     + " Deploy the Mailwire resource adapter with a connection definition bound there."),
     DKIM_KEY("MWCDI-008", "Mailer '%s': the DKIM setting '%s' cannot be used: %s."),
+    DKIM_NO_KEY_FOR_FROM(
+            "MWCDI-009",
+            "Mailer '%s': %s is %s, but no DKIM key signs for %s (the keys sign for %s), so every mail from it would"
+                    + " be refused. Add a key for that domain or change the address."),
     UNKNOWN_MAILER(
             "MWCDI-101",
             "No mailer named '%s'; the mailers are %s. Inject it with @MailerName(\"%s\") or configure %shost."),

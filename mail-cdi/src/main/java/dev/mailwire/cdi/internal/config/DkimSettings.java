@@ -66,7 +66,36 @@ public final class DkimSettings {
         List<String> headers = c.get(MailerKey.DKIM_HEADERS)
                 .map(v -> Arrays.asList(v.split("[,\\s]+")))
                 .orElse(DkimSigner.DEFAULT_HEADERS);
-        return Optional.of(new DkimSigner(keys, headers, Clock.systemUTC()));
+        DkimSigner signer = new DkimSigner(keys, headers, Clock.systemUTC());
+        checkDefaultFrom(c, signer, problems);
+        return Optional.of(signer);
+    }
+
+    /** The mailer's own {@code from} must be signable: a key for it would otherwise be missed at the first send. */
+    private static void checkDefaultFrom(MailerConfig c, DkimSigner signer, BiConsumer<String, String> problems) {
+        Optional<String> from = c.get(MailerKey.FROM);
+        int at = from.map(f -> f.lastIndexOf('@')).orElse(-1);
+        if (at < 0) {
+            return; // unset, or not an address: the renderer's check reports that
+        }
+        String domain = from.get().substring(at + 1).replaceAll("[>\\s]+$", "");
+        String aLabels;
+        try {
+            aLabels = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return; // the renderer's check reports the address
+        }
+        if (signer.keysFor(aLabels).isEmpty()) {
+            String signed = signer.keys().stream()
+                    .map(DkimKey::domain)
+                    .distinct()
+                    .sorted()
+                    .toList()
+                    .toString();
+            String property = c.property(MailerKey.FROM);
+            problems.accept(
+                    property, Messages.DKIM_NO_KEY_FOR_FROM.format(c.mailer(), property, from.get(), aLabels, signed));
+        }
     }
 
     /** For the running mailer: the settings were checked at deployment, so a problem here is a changed file. */
