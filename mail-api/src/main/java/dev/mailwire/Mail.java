@@ -47,6 +47,9 @@ public final class Mail {
     private final List<InlinePart> inlines;
     private final List<Header> headers;
     private final String messageId;
+    private final List<String> unsubscribe;
+    private final boolean oneClickUnsubscribe;
+    private final String bounceAddress;
 
     private Mail(Builder b) {
         from = b.from;
@@ -61,6 +64,9 @@ public final class Mail {
         inlines = List.copyOf(b.inlines);
         headers = List.copyOf(b.headers);
         messageId = b.messageId;
+        unsubscribe = List.copyOf(b.unsubscribe);
+        oneClickUnsubscribe = b.oneClickUnsubscribe;
+        bounceAddress = b.bounceAddress;
     }
 
     public static Builder builder() {
@@ -82,6 +88,9 @@ public final class Mail {
         b.inlines.addAll(inlines);
         b.headers.addAll(headers);
         b.messageId = messageId;
+        b.unsubscribe.addAll(unsubscribe);
+        b.oneClickUnsubscribe = oneClickUnsubscribe;
+        b.bounceAddress = bounceAddress;
         return b;
     }
 
@@ -139,6 +148,28 @@ public final class Mail {
         return Optional.ofNullable(messageId);
     }
 
+    /** The {@code List-Unsubscribe} URIs (RFC 2369), {@code mailto:} and {@code https:}, in the order added. */
+    public List<String> unsubscribe() {
+        return unsubscribe;
+    }
+
+    /**
+     * Whether the mail offers one-click unsubscription (RFC 8058): a {@code List-Unsubscribe-Post:
+     * List-Unsubscribe=One-Click} header, and an {@code https:} URI among {@link #unsubscribe()} that receives the
+     * POST.
+     */
+    public boolean oneClickUnsubscribe() {
+        return oneClickUnsubscribe;
+    }
+
+    /**
+     * The envelope sender (SMTP {@code MAIL FROM}) for this mail, where bounces go; empty to use the mailer's
+     * {@code bounce-address}, or else the From address. The From header is never changed by it.
+     */
+    public Optional<String> bounceAddress() {
+        return Optional.ofNullable(bounceAddress);
+    }
+
     /** Names the recipients' count and the subject's presence only: addresses and content stay out of logs. */
     @Override
     public String toString() {
@@ -161,6 +192,9 @@ public final class Mail {
         private final List<InlinePart> inlines = new ArrayList<>();
         private final List<Header> headers = new ArrayList<>();
         private String messageId;
+        private final List<String> unsubscribe = new ArrayList<>();
+        private boolean oneClickUnsubscribe;
+        private String bounceAddress;
 
         private Builder() {}
 
@@ -228,6 +262,38 @@ public final class Mail {
          */
         public Builder messageId(String messageId) {
             this.messageId = messageId;
+            return this;
+        }
+
+        /**
+         * Adds {@code List-Unsubscribe} URIs (RFC 2369): {@code mailto:} addresses and {@code https:} links, written
+         * in the order added. They are checked when the mail is sent: other schemes (such as {@code javascript:}),
+         * white space, angle brackets, commas, CR and LF are refused.
+         */
+        public Builder unsubscribe(String... uris) {
+            return add(unsubscribe, uris);
+        }
+
+        /**
+         * One-click unsubscription (RFC 8058, required by Gmail and Yahoo for bulk senders): adds {@code httpsUri}
+         * to the {@code List-Unsubscribe} URIs and a {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}
+         * header. Mail clients then POST {@code List-Unsubscribe=One-Click} to that URI, without a confirmation page.
+         * Only an {@code https:} URI is accepted. When the mailer signs with DKIM, both headers are signed, as the
+         * RFC requires.
+         */
+        public Builder oneClickUnsubscribe(String httpsUri) {
+            add(unsubscribe, httpsUri);
+            oneClickUnsubscribe = true;
+            return this;
+        }
+
+        /**
+         * The envelope sender for this mail ({@code MAIL FROM}), where delivery failures are reported; for VERP,
+         * one address per recipient or per mail ({@code bounces+ada=example.org@example.com}). Overrides the
+         * mailer's {@code bounce-address}; the From header stays as it is.
+         */
+        public Builder bounceAddress(String address) {
+            this.bounceAddress = address;
             return this;
         }
 

@@ -151,7 +151,31 @@ public enum MailerKey {
      */
     OUTBOX_MEMORY_LIMIT("outbox.memory-limit", Type.LONG, "67108864"),
     /** How often each node looks for due entries: retries, and mail left by a node that stopped or crashed. */
-    OUTBOX_POLL_INTERVAL("outbox.poll-interval", Type.DURATION, "PT10S");
+    OUTBOX_POLL_INTERVAL("outbox.poll-interval", Type.DURATION, "PT10S"),
+    /**
+     * DKIM signing keys, {@code dkim.<label>.<field>}; each key signs every mail whose From domain is its domain (or
+     * below it, when no key has the From domain itself), once, when the mail is rendered, before the outbox stores
+     * it. Fields: {@code domain} (d=, required; an IDN is converted to A-labels), {@code selector} (s=, default: the
+     * label), and the private key, either {@code private-key} (a PKCS#8 PEM file, RSA of at least 1024 bits or
+     * Ed25519) or {@code key-store} with {@code key-store-type} (PKCS12), {@code key-store-password},
+     * {@code key-alias} (default: the label) and {@code key-password} (default: the store's). A mail from a domain
+     * no key covers is refused. See docs/deliverability.md.
+     */
+    DKIM("dkim.*", Type.MAP, null),
+    /**
+     * The header fields DKIM signs when present, separated by spaces or commas; From is always signed. From, To, Cc,
+     * Reply-To, Subject, Date, Message-ID and the List-Unsubscribe pair are signed once more than they occur, so an
+     * added instance breaks the signature. Default: From, Sender, Reply-To, Subject, Date, Message-ID, To, Cc,
+     * MIME-Version, Content-Type, Content-Transfer-Encoding, In-Reply-To, References, List-Unsubscribe,
+     * List-Unsubscribe-Post.
+     */
+    DKIM_HEADERS("dkim-headers", Type.LIST, "From, To, Subject, Date, Message-ID, MIME and unsubscribe headers"),
+    /**
+     * The envelope sender (SMTP MAIL FROM) of this mailer's mail: where bounces go, and what the receiver shows as
+     * Return-Path; the From header is unchanged. A {@code Mail} may set its own ({@code bounceAddress}, for VERP).
+     * Default: the From address. Kept with each mail in the outbox.
+     */
+    BOUNCE_ADDRESS("bounce-address", Type.ADDRESS, "From's address");
 
     /** The value types, as the reference table names them. */
     public enum Type {

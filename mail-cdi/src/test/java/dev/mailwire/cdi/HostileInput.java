@@ -129,6 +129,33 @@ final class HostileInput {
                         "Sender header",
                         m -> m.header("Sender", "ceo@evil.test"),
                         m -> m.setHeader("Sender", "ceo@evil.test")),
+                // Unicode line separators (issue 13): some clients and parsers break lines at them.
+                new Attack(
+                        "LINE SEPARATOR U+2028 in subject",
+                        m -> m.subject("Hi\u2028Bcc: evil@x.org"),
+                        m -> m.setHeader("Subject", "=?UTF-8?B?SGnigKhCY2M6IGV2aWxAeC5vcmc=?=")),
+                new Attack(
+                        "PARAGRAPH SEPARATOR U+2029 in a custom header",
+                        m -> m.header("X-Tag", "v\u2029Bcc: evil@x.org"),
+                        m -> m.setHeader("X-Tag", "=?UTF-8?Q?v=E2=80=A9Bcc:_evil@x.org?=")),
+                new Attack(
+                        "NEXT LINE U+0085 in a display name",
+                        m -> m.to("\"Evil\u0085Bcc: x\" <a@x.org>"),
+                        m -> m.setRecipient(
+                                RecipientType.TO, new InternetAddress("a@x.org", "Evil\u0085Bcc: x", "UTF-8"))),
+                new Attack(
+                        "LINE SEPARATOR in an IDN domain",
+                        m -> m.to("a@b\u00fccher\u2028.example"),
+                        m -> m.addRecipient(RecipientType.CC, unchecked("a@b\u00fccher\u2028.example"))),
+                // Encoded words that decode to CR/LF, given as plain text by the caller.
+                new Attack(
+                        "encoded word decoding to CRLF in subject",
+                        m -> m.subject("=?UTF-8?Q?Hi=0D=0ABcc:_evil@x.org?="),
+                        m -> m.setHeader("Subject", "=?UTF-8?Q?Hi=0D=0ABcc:_evil@x.org?=")),
+                new Attack(
+                        "base64 encoded word decoding to LF in a display name",
+                        m -> m.to("\"=?UTF-8?B?RXZpbApCY2M6IHg=?=\" <a@x.org>"),
+                        m -> m.setHeader("To", "=?UTF-8?B?RXZpbApCY2M6IHg=?= <a@x.org>")),
                 // The builder picks the transfer encoding itself (quoted-printable for long lines).
                 new Attack("8bit body line over 998 octets", null, m -> {
                     m.setText("ok\n" + "é".repeat(600), "UTF-8");

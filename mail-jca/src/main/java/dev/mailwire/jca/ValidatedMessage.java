@@ -33,6 +33,11 @@ public final class ValidatedMessage {
         return message;
     }
 
+    /** The envelope recipients checked with the message. */
+    public Address[] recipients() {
+        return recipients.toArray(new Address[0]);
+    }
+
     /** The Message-ID the message will be sent with. */
     public String messageId() {
         return messageId;

@@ -36,6 +36,11 @@ public enum Messages {
             "Mailer '%s': '%s' is set together with '%s'; the OAuth2 client settings do not travel to a server's"
                     + " pool. Set them on the connection definition (config properties Oauth2TokenEndpoint,"
                     + " Oauth2ClientId, Oauth2ClientSecret, ...) instead."),
+    DKIM_KEY("MWCDI-010", "Mailer '%s': the DKIM setting '%s' cannot be used: %s."),
+    DKIM_NO_KEY_FOR_FROM(
+            "MWCDI-011",
+            "Mailer '%s': %s is %s, but no DKIM key signs for %s (the keys sign for %s), so every mail from it would"
+                    + " be refused. Add a key for that domain or change the address."),
     UNKNOWN_MAILER(
             "MWCDI-101",
             "No mailer named '%s'; the mailers are %s. Inject it with @MailerName(\"%s\") or configure %shost."),
@@ -59,14 +64,27 @@ public enum Messages {
             "Mailer '%s': the message is larger than %s (%d bytes); writing it to the outbox stopped there, inside the"
                     + " transaction, and nothing was kept. Send a smaller mail or raise the setting."),
     RESERVED_HEADER(
-            "MWCDI-112", "Mailer '%s': invalid %s: is set by Mailwire; use the Mail builder's methods instead."),
+            "MWCDI-112",
+            "Mailer '%s': invalid %s: is set by Mailwire; use the Mail builder's methods instead (unsubscribe,"
+                    + " oneClickUnsubscribe for List-Unsubscribe)."),
     NOT_A_MIME_TYPE("MWCDI-113", "Mailer '%s': invalid %s: is not a MIME type (%s); use type/subtype."),
     MULTIPART_ATTACHMENT(
             "MWCDI-114",
             "Mailer '%s': invalid %s: is multipart; attach a message as message/rfc822 or the content as"
                     + " application/octet-stream."),
     CONTENT_ID_TWICE("MWCDI-115", "Mailer '%s': invalid %s: is used by two inline parts; give each its own."),
-    NOT_RENDERED("MWCDI-116", "Mailer '%s': the mail cannot be rendered: %s");
+    NOT_RENDERED("MWCDI-116", "Mailer '%s': the mail cannot be rendered: %s"),
+    BAD_UNSUBSCRIBE_URI(
+            "MWCDI-117",
+            "Mailer '%s': invalid %s: %s. List-Unsubscribe takes mailto: and https: URIs, and one-click unsubscription"
+                    + " (RFC 8058) an https: one."),
+    ENVELOPE_DISPLAY_NAME(
+            "MWCDI-118", "Mailer '%s': invalid %s: has a display name; give the bare address, as MAIL FROM takes it."),
+    NO_DKIM_KEY_FOR_DOMAIN(
+            "MWCDI-119",
+            "Mailer '%s': invalid from: has the domain %s, for which the mailer has no DKIM key (its keys sign for %s);"
+                    + " send from one of those domains or add a key."),
+    NOT_SIGNED("MWCDI-120", "Mailer '%s': the mail cannot be DKIM-signed: %s");
 
     private final String id;
     private final String template;

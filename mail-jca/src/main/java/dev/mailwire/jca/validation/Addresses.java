@@ -5,6 +5,7 @@ import jakarta.mail.Address;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.UnsupportedEncodingException;
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,17 @@ final class Addresses {
 
     private Addresses() {}
 
-    /** One address from a caller's string, such as {@code Ada <ada@example.org>}. */
+    /**
+     * One address from a caller's string, such as {@code Ada <ada@example.org>}. An internationalized domain
+     * ({@code bücher.example}) is turned into its A-labels ({@code xn--bcher-kva.example}), the form that DNS, the
+     * envelope and an ASCII header hold; the local part must still be ASCII.
+     */
     static InternetAddress parseOne(String mailer, String field, String value) {
         int bad = Text.firstForbiddenInText(value);
         if (bad >= 0) {
             throw Problems.invalid(JcaMessages.LINE_BREAK_OR_CONTROL, mailer, field, value, Text.reasonAt(value, bad));
         }
-        List<InternetAddress> parsed = parseList(mailer, field, value);
+        List<InternetAddress> parsed = parseList(mailer, field, value, true);
         if (parsed.size() != 1) {
             throw Problems.invalid(
                     JcaMessages.BAD_ADDRESS,
@@ -54,6 +59,14 @@ final class Addresses {
 
     /** An address list: a header's unfolded value. Groups are allowed; their members are checked. */
     static List<InternetAddress> parseList(String mailer, String field, String value) {
+        return parseList(mailer, field, value, false);
+    }
+
+    /**
+     * @param aLabels whether to turn internationalized domains into A-labels first: only for a caller's string, which
+     *     becomes a new header; a message's own header is checked as it will be written, never changed
+     */
+    private static List<InternetAddress> parseList(String mailer, String field, String value, boolean aLabels) {
         InternetAddress[] parsed;
         try {
             parsed = InternetAddress.parseHeader(value, true);
@@ -70,6 +83,9 @@ final class Addresses {
             if (address.isGroup()) {
                 checkGroup(mailer, field, address);
             } else {
+                if (aLabels) {
+                    toALabels(mailer, field, address);
+                }
                 check(mailer, field, address);
             }
             out.add(address);
@@ -120,6 +136,29 @@ final class Addresses {
         }
     }
 
+    /**
+     * Rewrites a non-ASCII domain as A-labels (IDNA, {@link IDN#toASCII} with the STD3 rules, so no character that a
+     * host name may not hold survives). A domain that does not convert is refused, naming it.
+     */
+    private static void toALabels(String mailer, String field, InternetAddress address) {
+        String spec = address.getAddress();
+        int at = spec == null ? -1 : spec.lastIndexOf('@');
+        if (at < 0 || Text.firstOutsideGraphicAscii(spec.substring(at + 1)) < 0) {
+            return;
+        }
+        String domain = spec.substring(at + 1);
+        try {
+            address.setAddress(spec.substring(0, at + 1) + IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES));
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(
+                    JcaMessages.BAD_ADDRESS,
+                    mailer,
+                    field,
+                    domain,
+                    "is a domain that is not a valid internationalized domain name");
+        }
+    }
+
     private static int checkGroup(String mailer, String field, InternetAddress group) {
         String text = group.getAddress();
         int bad = Text.firstForbiddenInText(text);
@@ -145,10 +184,12 @@ final class Addresses {
             return "contains a space at index " + i + " (quoted local parts with white space are refused)";
         }
         if (c > 0x9f) {
+            int at = spec.lastIndexOf('@');
             return String.format(
-                    "contains the non-ASCII character U+%04X at index %d; addresses must be ASCII:"
-                            + " Mailwire does not use SMTPUTF8 (see CVE-2025-7962)",
-                    (int) c, i);
+                    "contains the non-ASCII character U+%04X at index %d%s; addresses must be ASCII:"
+                            + " Mailwire does not send SMTPUTF8 (RFC 6531; see CVE-2025-7962), and an"
+                            + " internationalized domain is written as A-labels",
+                    (int) c, i, at < 0 || i < at ? " of the local part" : "");
         }
         return Text.reasonAt(spec, i);
     }

@@ -43,7 +43,8 @@ class CallerValuesCheckedBeforeRenderingTest {
                 "group: a@x.org;",
                 "\"a b\"@x.org",
                 "\"a\r\n b\"@x.org",
-                "a@\u560d.org",
+                "a\u560a@x.org",
+                "a@b\u2028c.org",
                 "Evil\r\nBcc: x <a@x.org>",
                 "a@x.org\r\n"
             })
@@ -51,6 +52,18 @@ class CallerValuesCheckedBeforeRenderingTest {
         assertThatThrownBy(() -> MessageValidator.parseAddress("m", "to", value))
                 .isInstanceOfSatisfying(
                         InvalidMailException.class, e -> assertThat(e.field()).isEqualTo("to"));
+    }
+
+    /**
+     * A CJK domain (U+560D, of the CVE-2025-7962 payload) is a valid internationalized domain: it is sent as its
+     * A-labels, all ASCII, so no byte of it can become a line break on the wire.
+     */
+    @Test
+    void internationalizedDomainBecomesALabels() {
+        InternetAddress address = MessageValidator.parseAddress("m", "to", "a@\u560d.org");
+
+        assertThat(address.getAddress()).isEqualTo("a@" + java.net.IDN.toASCII("\u560d") + ".org");
+        assertThat(address.getAddress()).matches("a@xn--[a-z0-9]+\\.org");
     }
 
     @Test

@@ -55,6 +55,7 @@ public final class DefinitionCheck {
         Values values = new Values(c, problems);
         boolean mock = values.bool(MailerKey.MOCK).orElse(false);
         checkRendering(c, problems);
+        DkimSettings.read(c, problems::add);
         long maxSize = values.longValue(MailerKey.MAX_MESSAGE_SIZE, 1).orElse(defaultOf(MailerKey.MAX_MESSAGE_SIZE));
         RecipientGuard guard = guard(c, problems);
         MailerDefinition.Transactional transactional = values.choice(MailerKey.TRANSACTIONAL, "auto", "never")

@@ -57,12 +57,8 @@ final class Attempt {
         }
         try {
             // Exactly the stored bytes, measured when stored: the size is checked against the server's SIZE.
-            SendResult sent = delivery.deliver(new PreparedMail(
-                    message,
-                    messageId,
-                    to,
-                    List.of(),
-                    MessageSize.exactly(message.spool().size())));
+            SendResult sent = delivery.deliver(
+                    new PreparedMail(message, messageId, to, List.of(), MessageSize.exactly(message.wireSize())));
             return merge(before, sent.recipients(), null);
         } catch (MailRejectedException e) {
             List<RecipientResult> replies =

@@ -51,7 +51,9 @@ final class MessageSpool implements AutoCloseable {
     }
 
     /**
-     * Writes {@code message} as the SMTP transport would send it (without Bcc and Content-Length).
+     * Writes {@code message} as the SMTP transport would send it (without Bcc and Content-Length). An envelope
+     * sender (a bounce address) goes first, as a {@code Return-Path} line that {@link StoredMessage} takes off
+     * again: it is kept with the mail, in the same column, so old rows and old tables need no change.
      *
      * @param limit the most bytes it may have; 0 or less: no limit
      * @throws TooLarge as soon as it has more than {@code limit} bytes (nothing is kept)
@@ -59,6 +61,7 @@ final class MessageSpool implements AutoCloseable {
     public static MessageSpool write(MimeMessage message, long limit) throws IOException, MessagingException {
         try (SpoolOutput out = new SpoolOutput(limit)) {
             try {
+                StoredMessage.writeEnvelopeFrom(message, out);
                 message.writeTo(out, StoredMessage.OMITTED_HEADERS);
             } catch (IOException | MessagingException | RuntimeException e) {
                 out.discard();
@@ -118,11 +121,17 @@ final class MessageSpool implements AutoCloseable {
     }
 
     void writeTo(OutputStream out) throws IOException {
+        writeTo(out, 0);
+    }
+
+    /** Writes the bytes after the first {@code skip}. */
+    void writeTo(OutputStream out, int skip) throws IOException {
         if (bytes != null) {
-            out.write(bytes);
+            out.write(bytes, skip, bytes.length - skip);
             return;
         }
         try (InputStream in = open()) {
+            in.skipNBytes(skip);
             in.transferTo(out);
         }
     }

@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
  * A message sent from the bytes stored when it was sent in its transaction. The headers are parsed (the transport
@@ -18,19 +20,53 @@ import java.util.Properties;
  * <p>The stored bytes are the message as Angus writes it to the server, without {@code Bcc} and
  * {@code Content-Length} (the headers its SMTP transport leaves out), so writing them verbatim is exact.
  */
-final class StoredMessage extends MimeMessage {
+final class StoredMessage extends SMTPMessage {
 
     /** What the SMTP transport omits when it writes a message ({@code SMTPTransport}'s ignore list). */
     static final String[] OMITTED_HEADERS = {"Bcc", "Content-Length"};
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
+    /**
+     * The header that carries a stored mail's envelope sender at the very top of the stored bytes. A message never
+     * has one of its own: the validator refuses Return-Path, which only the receiving server adds (RFC 5321 §4.4).
+     */
+    private static final String ENVELOPE_FROM = "Return-Path";
+
     private final MessageSpool spool;
+    /** How many stored bytes the Return-Path line takes: not sent. */
+    private final int envelopeLine;
 
     /** Parses the headers; the body stays in the spool (its file, for a large message), read only to be sent. */
     StoredMessage(MessageSpool spool) throws MessagingException {
         super(SESSION, shared(spool));
         this.spool = spool;
+        String[] envelope = getHeader(ENVELOPE_FROM);
+        if (envelope == null) {
+            envelopeLine = 0;
+        } else {
+            String address = envelope[0].strip();
+            setEnvelopeFrom(address.substring(1, address.length() - 1));
+            envelopeLine = envelopeLine(address);
+            removeHeader(ENVELOPE_FROM);
+        }
+    }
+
+    /** Puts the envelope sender of {@code message}, if it has one, first: {@code Return-Path: <address>}. */
+    static void writeEnvelopeFrom(MimeMessage message, java.io.OutputStream out) throws IOException {
+        if (message instanceof SMTPMessage smtp
+                && smtp.getEnvelopeFrom() != null
+                && !smtp.getEnvelopeFrom().isEmpty()) {
+            out.write(line("<" + smtp.getEnvelopeFrom() + ">"));
+        }
+    }
+
+    private static byte[] line(String value) {
+        return (ENVELOPE_FROM + ": " + value + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static int envelopeLine(String value) {
+        return line(value).length;
     }
 
     StoredMessage(byte[] bytes) throws MessagingException {
@@ -48,8 +84,14 @@ final class StoredMessage extends MimeMessage {
     /** The bytes of {@code message} as the SMTP transport would send them. */
     static byte[] bytesOf(MimeMessage message) throws IOException, MessagingException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        writeEnvelopeFrom(message, out);
         message.writeTo(out, OMITTED_HEADERS);
         return out.toByteArray();
+    }
+
+    /** The size of what is sent: the stored bytes without the envelope line. */
+    long wireSize() {
+        return spool.size() - envelopeLine;
     }
 
     MessageSpool spool() {
@@ -58,17 +100,17 @@ final class StoredMessage extends MimeMessage {
 
     @Override
     public void writeTo(OutputStream os) throws IOException {
-        spool.writeTo(os);
+        spool.writeTo(os, envelopeLine);
     }
 
     @Override
     public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
-        spool.writeTo(os);
+        spool.writeTo(os, envelopeLine);
     }
 
     @Override
     public int getSize() {
-        return (int) Math.min(Integer.MAX_VALUE, spool.size());
+        return (int) Math.min(Integer.MAX_VALUE, spool.size() - envelopeLine);
     }
 
     /** Keeps the stored Message-ID should anything call {@code saveChanges()}. */

@@ -15,8 +15,19 @@ import java.util.Set;
 final class CustomHeaders {
 
     /** Set by the renderer from the Mail's own fields; a custom header would contradict or duplicate them. */
-    private static final Set<String> RESERVED =
-            Set.of("from", "to", "cc", "bcc", "reply-to", "subject", "message-id", "date", "mime-version");
+    private static final Set<String> RESERVED = Set.of(
+            "from",
+            "to",
+            "cc",
+            "bcc",
+            "reply-to",
+            "subject",
+            "message-id",
+            "date",
+            "mime-version",
+            "list-unsubscribe",
+            "list-unsubscribe-post",
+            "dkim-signature");
 
     private final String mailer;
 

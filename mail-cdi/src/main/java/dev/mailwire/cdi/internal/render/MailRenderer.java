@@ -33,14 +33,21 @@ public final class MailRenderer {
     private final String mailer;
     private final InternetAddress defaultFrom;
     private final String messageIdDomain;
+    private final InternetAddress bounceAddress;
+
+    public MailRenderer(String mailer, String defaultFrom, String messageIdDomain) {
+        this(mailer, defaultFrom, messageIdDomain, null);
+    }
 
     /**
      * @param mailer the mailer's name, for error messages
      * @param defaultFrom the mailer's configured {@code from}, used when a mail has none; null for none
      * @param messageIdDomain the domain of generated Message-IDs; null to take the From address's domain
-     * @throws MailerConfigurationException if {@code defaultFrom} or {@code messageIdDomain} is invalid
+     * @param bounceAddress the mailer's envelope sender (MAIL FROM), when a mail sets none; null for the From address
+     * @throws MailerConfigurationException if {@code defaultFrom}, {@code messageIdDomain} or {@code bounceAddress}
+     *     is invalid
      */
-    public MailRenderer(String mailer, String defaultFrom, String messageIdDomain) {
+    public MailRenderer(String mailer, String defaultFrom, String messageIdDomain, String bounceAddress) {
         this.mailer = mailer;
         this.defaultFrom = defaultFrom == null ? null : configured("from", () -> parse("from", defaultFrom));
         this.messageIdDomain = messageIdDomain == null
@@ -49,6 +56,9 @@ public final class MailRenderer {
                     MessageValidator.checkMessageId(mailer, "x@" + messageIdDomain);
                     return messageIdDomain;
                 });
+        this.bounceAddress = bounceAddress == null
+                ? null
+                : configured("bounce-address", () -> envelope("bounce-address", bounceAddress));
     }
 
     /**
@@ -76,6 +86,12 @@ public final class MailRenderer {
                     .orElseGet(() -> MessageIds.generate(mailer, messageIdDomain, from));
             StableIdMessage message = new StableIdMessage(session, messageId);
             message.setFrom(from);
+            InternetAddress bounce =
+                    mail.bounceAddress().map(b -> envelope("bounce-address", b)).orElse(bounceAddress);
+            if (bounce != null) {
+                // MAIL FROM only: the From header stays the author's. Checked as every envelope address is.
+                message.setEnvelopeFrom(bounce.getAddress());
+            }
             setRecipients(message, mail);
             if (mail.subject().isPresent()) {
                 MessageValidator.checkHeaderValue(
@@ -85,6 +101,7 @@ public final class MailRenderer {
             // Not setSentDate: it formats under one JVM-wide lock, which sending threads queue on.
             message.setHeader("Date", DATE.format(ZonedDateTime.now()));
             new CustomHeaders(mailer).addAll(message, mail.headers());
+            new UnsubscribeHeaders(mailer).add(message, mail);
             new BodyTree(mailer).fill(message, mail);
             // Saves, then checks the message as it will be written.
             return MessageValidator.validated(mailer, message, message.getAllRecipients());
@@ -115,6 +132,15 @@ public final class MailRenderer {
             parsed[i] = parse(field, addresses.get(i));
         }
         return parsed;
+    }
+
+    /** An envelope address: a bare address, since a display name has no place in MAIL FROM. */
+    private InternetAddress envelope(String field, String value) {
+        InternetAddress address = parse(field, value);
+        if (address.getPersonal() != null) {
+            throw new InvalidMailException(mailer, field, Messages.ENVELOPE_DISPLAY_NAME.format(mailer, field));
+        }
+        return address;
     }
 
     private InternetAddress parse(String field, String value) {

@@ -6,6 +6,7 @@ import dev.mailwire.MailerException;
 import dev.mailwire.SendResult;
 import dev.mailwire.cdi.MailerKey;
 import dev.mailwire.cdi.internal.Messages;
+import dev.mailwire.cdi.internal.dkim.SignedMessage;
 import dev.mailwire.cdi.internal.render.WireSizeBound;
 import dev.mailwire.cdi.stats.MailerMonitor;
 import dev.mailwire.jca.JcaMessages;
@@ -33,6 +34,14 @@ public final class ConfiguredMailer implements Mailer, AutoCloseable {
     @FunctionalInterface
     interface Renderer {
         ValidatedMessage render(Mail mail);
+
+        /**
+         * The form in which an application's validated message is sent: the message itself, or a DKIM-signed copy
+         * whose bytes are final (validated in turn).
+         */
+        default ValidatedMessage seal(ValidatedMessage checked) {
+            return checked;
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(ConfiguredMailer.class.getName());
@@ -72,8 +81,8 @@ public final class ConfiguredMailer implements Mailer, AutoCloseable {
     public SendResult send(MimeMessage message) {
         ensureOpen();
         // Saved by the validator before it is checked and measured: what is checked and counted is what is sent.
-        ValidatedMessage checked = MessageValidator.validated(name, message, recipients(message));
-        return deliver(prepare(checked, measured(message)));
+        ValidatedMessage checked = renderer.seal(MessageValidator.validated(name, message, recipients(message)));
+        return deliver(prepare(checked, measured(checked.message())));
     }
 
     @Override
@@ -104,7 +113,9 @@ public final class ConfiguredMailer implements Mailer, AutoCloseable {
         OptionalLong bound = WireSizeBound.of(mail);
         MessageSize bounded = bound.isPresent() ? MessageSize.atMost(bound.getAsLong()) : null;
         // Within the configured maximum already: no second write of the whole message just to count it.
-        MessageSize size = bounded != null && bounded.fits(maxMessageSize) ? bounded : measured(message);
+        // A signed copy is in memory and a little larger than the rendering bound: counted exactly.
+        boolean useBound = bounded != null && bounded.fits(maxMessageSize) && !(message instanceof SignedMessage);
+        MessageSize size = useBound ? bounded : measured(message);
         return prepare(checked, size);
     }
 

@@ -4,10 +4,17 @@ import dev.mailwire.Attachment;
 import dev.mailwire.InlinePart;
 import dev.mailwire.Mail;
 import dev.mailwire.cdi.MailerKey;
+import dev.mailwire.cdi.internal.config.DkimSettings;
 import dev.mailwire.cdi.internal.config.MailerConfig;
 import dev.mailwire.cdi.internal.config.MailerDefinition;
+import dev.mailwire.cdi.internal.dkim.DkimSigner;
+import dev.mailwire.cdi.internal.dkim.MessageSigning;
+import dev.mailwire.cdi.internal.dkim.SignedMessage;
 import dev.mailwire.cdi.internal.render.MailRenderer;
+import dev.mailwire.jca.MessageValidator;
+import dev.mailwire.jca.ValidatedMessage;
 import jakarta.mail.Session;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -26,14 +33,34 @@ public final class Rendering {
         return new MailRenderer(
                 mailer,
                 config.get(MailerKey.FROM).orElse(null),
-                config.get(MailerKey.MESSAGE_ID_DOMAIN).orElse(null));
+                config.get(MailerKey.MESSAGE_ID_DOMAIN).orElse(null),
+                config.get(MailerKey.BOUNCE_ADDRESS).orElse(null));
     }
 
     public static ConfiguredMailer.Renderer renderer(MailerDefinition d) {
         MailRenderer renderer = renderer(d.name(), d.config());
         // Only rendering uses this session (MIME settings); connections have their own, made by the adapter.
         Session session = Session.getInstance(new Properties());
-        return mail -> renderer.renderChecked(mail, session);
+        Optional<DkimSigner> dkim = DkimSettings.load(d.config());
+        if (dkim.isEmpty()) {
+            return mail -> renderer.renderChecked(mail, session);
+        }
+        // Signed once, here, before any attempt or the outbox: every retry sends the bytes that were signed.
+        MessageSigning signing = new MessageSigning(d.name(), dkim.get(), session);
+        return new ConfiguredMailer.Renderer() {
+            @Override
+            public ValidatedMessage render(Mail mail) {
+                return seal(renderer.renderChecked(mail, session));
+            }
+
+            @Override
+            public ValidatedMessage seal(ValidatedMessage checked) {
+                SignedMessage signed = signing.sign(checked.message(), checked.messageId());
+                // The signed copy is another message: validated in turn (from its bytes in memory, so a single-use
+                // part of the original is still read once), so that what is sent is what was checked.
+                return MessageValidator.validated(d.name(), signed, checked.recipients());
+            }
+        };
     }
 
     /**

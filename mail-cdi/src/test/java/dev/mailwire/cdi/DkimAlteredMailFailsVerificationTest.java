@@ -1,0 +1,68 @@
+package dev.mailwire.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwire.Mail;
+import dev.mailwire.cdi.deployment.DefaultMailerClient;
+import dev.mailwire.test.smtp.dkim.DkimVerifier;
+import dev.mailwire.test.smtp.postfix.DeliveredMessage;
+import dev.mailwire.test.smtp.postfix.PrivatePostfix;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The verifier really checks: the delivered copy passes, and the same copy with one body byte changed, or with its
+ * signed Subject changed, or with a second List-Unsubscribe added (oversigned), fails both signatures.
+ */
+@Timeout(120)
+class DkimAlteredMailFailsVerificationTest {
+
+    @TempDir
+    Path keysDir;
+
+    @Test
+    void oneChangedByteFailsVerification() {
+        try (PrivatePostfix postfix =
+                PrivatePostfix.builder().user("app", "app-secret").start()) {
+            DkimTestKeys keys = DkimTestKeys.generate(postfix.domain(), keysDir);
+            try (TestConfig c = TestConfig.use(keys.signWithBoth(ServerSettings.of("<default>", postfix, "app")));
+                    WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
+                container
+                        .select(DefaultMailerClient.class)
+                        .get()
+                        .mailer
+                        .send(Mail.builder()
+                                .to(postfix.address("ada"))
+                                .subject("Your invoice")
+                                .text("Amount due: 100 EUR\n")
+                                .build());
+            }
+            DeliveredMessage delivered =
+                    postfix.awaitDelivered(1, Duration.ofSeconds(30)).get(0);
+            String original = delivered.text();
+            DkimVerifier verifier = keys.verifier();
+            assertThat(verifier.verify(delivered.raw()).passed()).isTrue();
+
+            String body = original.replace("Amount due: 100 EUR", "Amount due: 900 EUR");
+            assertThat(body).isNotEqualTo(original);
+            DkimVerifier.Result changedBody = verifier.verify(body.getBytes(StandardCharsets.UTF_8));
+            assertThat(changedBody.passed()).isFalse();
+            assertThat(changedBody.lines())
+                    .hasSize(2)
+                    .allSatisfy(l -> assertThat(l).contains(" fail"));
+
+            String subject = original.replace("Subject: Your invoice", "Subject: Your refund");
+            assertThat(verifier.verify(subject.getBytes(StandardCharsets.UTF_8)).passed())
+                    .isFalse();
+
+            String added = "List-Unsubscribe: <https://evil.example/u>\n" + original;
+            assertThat(verifier.verify(added.getBytes(StandardCharsets.UTF_8)).passed())
+                    .isFalse();
+        }
+    }
+}

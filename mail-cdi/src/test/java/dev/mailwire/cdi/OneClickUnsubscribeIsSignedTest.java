@@ -1,0 +1,63 @@
+package dev.mailwire.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailwire.Mail;
+import dev.mailwire.cdi.deployment.DefaultMailerClient;
+import dev.mailwire.test.smtp.dkim.DkimVerifier;
+import dev.mailwire.test.smtp.postfix.DeliveredMessage;
+import dev.mailwire.test.smtp.postfix.PrivatePostfix;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A mail with a mailto: and a one-click https: unsubscribe URI arrives through Postfix with {@code List-Unsubscribe}
+ * and {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}, and both are covered by the DKIM signatures
+ * (RFC 8058 §4), which dkimpy verifies.
+ */
+@Timeout(120)
+class OneClickUnsubscribeIsSignedTest {
+
+    @TempDir
+    Path keysDir;
+
+    @Test
+    void headersArriveAndAreSigned() {
+        try (PrivatePostfix postfix =
+                PrivatePostfix.builder().user("app", "app-secret").start()) {
+            DkimTestKeys keys = DkimTestKeys.generate(postfix.domain(), keysDir);
+            try (TestConfig c = TestConfig.use(keys.signWithBoth(ServerSettings.of("<default>", postfix, "app")));
+                    WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
+                container
+                        .select(DefaultMailerClient.class)
+                        .get()
+                        .mailer
+                        .send(Mail.builder()
+                                .to(postfix.address("ada"))
+                                .subject("Newsletter")
+                                .text("News")
+                                .unsubscribe("mailto:unsubscribe@example.org?subject=ada")
+                                .oneClickUnsubscribe("https://example.org/unsubscribe/opaque-token-4711")
+                                .build());
+            }
+            DeliveredMessage delivered =
+                    postfix.awaitDelivered(1, Duration.ofSeconds(30)).get(0);
+            assertThat(delivered.header("List-Unsubscribe"))
+                    .contains("<mailto:unsubscribe@example.org?subject=ada>,"
+                            + " <https://example.org/unsubscribe/opaque-token-4711>");
+            assertThat(delivered.header("List-Unsubscribe-Post")).contains("List-Unsubscribe=One-Click");
+
+            DkimVerifier.Result verdict = keys.verifier().verify(delivered.file());
+            assertThat(verdict.passed()).as(String.join("\n", verdict.lines())).isTrue();
+            assertThat(verdict.lines())
+                    .hasSize(2)
+                    .allSatisfy(l -> assertThat(l)
+                            .contains(":list-unsubscribe:list-unsubscribe:")
+                            .contains(":list-unsubscribe-post:list-unsubscribe-post"));
+        }
+    }
+}
