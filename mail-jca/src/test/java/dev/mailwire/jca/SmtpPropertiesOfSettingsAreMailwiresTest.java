@@ -30,7 +30,9 @@ class SmtpPropertiesOfSettingsAreMailwiresTest {
                     f.setAllowPlaintextAuth(true);
                     f.setAuthMechanisms(mechanisms);
                     for (ConnectionSetting s : ConnectionSetting.values()) {
-                        if (s.kind() == ConnectionSetting.Kind.STRING && f.getValue(s) == null) {
+                        if (s.kind() == ConnectionSetting.Kind.STRING
+                                && !s.smtpProperties().isEmpty()
+                                && f.getValue(s) == null) {
                             f.setValue(s, "set-by-test"); // a free-text setting may decide a property only when set
                         }
                     }
