@@ -71,7 +71,7 @@ public enum ConnectionSetting {
             .doc("AUTH password (or a static XOAUTH2 token). Never logged.")),
     AUTH_MECHANISMS(setting("auth-mechanisms", "AuthMechanisms", Kind.LIST)
             .defaultValue("PLAIN LOGIN")
-            .smtp("mail.smtp.auth.mechanisms", "mail.smtp.auth.xoauth2.disable")
+            .smtp("mail.smtp.auth.mechanisms")
             .travels(Travel.OVERRIDE)
             .doc("AUTH mechanisms in order of preference: PLAIN and/or LOGIN, or XOAUTH2 and/or OAUTHBEARER (with"
                     + " oauth2.* the default is OAUTHBEARER XOAUTH2, whichever the server offers).")),
