@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * turns. Postfix must see each connection submit mail for one user only (a pool that handed alice's connection to
  * bob would show bob's mail under alice), and one connection per user (a pool that matched by destroying would
  * reconnect on every turn). Proves the server settings of docs/deploy: WildFly's {@code security-application},
- * Payara's {@code match-connections=true}.
+ * Payara's {@code match-connections=true}; Open Liberty's pool matches with its defaults.
  */
 @ServerTest
 @Timeout(value = 2, unit = TimeUnit.MINUTES)

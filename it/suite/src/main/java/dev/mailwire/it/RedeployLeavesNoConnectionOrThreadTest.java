@@ -45,7 +45,8 @@ class RedeployLeavesNoConnectionOrThreadTest {
 
     /**
      * The pool's idle timeout plus the time its reaper may take to notice: WildFly checks every half idle timeout
-     * (idle-timeout-minutes=1 in it/wildfly), Payara every idle timeout (30 s in it/payara).
+     * (idle-timeout-minutes=1 in it/wildfly), Payara every idle timeout (30 s in it/payara), Liberty every reap time
+     * (maxIdleTime 60 s, reapTime 30 s in docs/deploy/open-liberty-mailwire.xml).
      */
     private static final Duration IDLE_CLOSE_BOUND = Duration.ofSeconds(150);
 

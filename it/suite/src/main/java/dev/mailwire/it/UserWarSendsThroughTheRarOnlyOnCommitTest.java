@@ -26,10 +26,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The application it/user-war builds exactly as docs/wildfly.md and docs/payara.md tell users (maven-war-plugin,
- * the BOM, mailwire-cdi and mailwire-mp-health, nothing of the RAR or of Jakarta Mail in WEB-INF/lib): deployed as
- * built, its EJB's mails go out through the operator's connection factory, reusing the server pool's connections,
- * and only when the container-managed transaction commits.
+ * The application it/user-war builds exactly as docs/wildfly.md, docs/payara.md and docs/open-liberty.md tell users
+ * (maven-war-plugin, the BOM, mailwire-cdi and mailwire-mp-health, nothing of the RAR or of Jakarta Mail in
+ * WEB-INF/lib): deployed as built, its EJB's mails go out through the operator's connection factory, reusing the
+ * server pool's connections, and only when the container-managed transaction commits.
  */
 @ServerTest
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
