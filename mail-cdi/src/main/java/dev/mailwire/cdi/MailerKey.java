@@ -40,18 +40,6 @@ public enum MailerKey {
      * bean qualified {@code @MailerName("<name>")}, asked at each connect, or from {@link #PASSWORD}.
      */
     AUTH_MECHANISMS(ConnectionSetting.AUTH_MECHANISMS),
-    /** {@link ConnectionSetting#ALLOW_PLAINTEXT_AUTH}. */
-    ALLOW_PLAINTEXT_AUTH(ConnectionSetting.ALLOW_PLAINTEXT_AUTH),
-    /** Default sender, used when a {@code Mail} has no {@code from}. */
-    FROM("from", Type.ADDRESS, null),
-    /** Domain of generated Message-IDs ({@code <random@domain>}). Default: the domain of the From address. */
-    MESSAGE_ID_DOMAIN("message-id-domain", Type.STRING, "From's domain"),
-    /** {@link ConnectionSetting#CONNECT_TIMEOUT}. */
-    CONNECT_TIMEOUT(ConnectionSetting.CONNECT_TIMEOUT),
-    /** {@link ConnectionSetting#READ_TIMEOUT}. */
-    READ_TIMEOUT(ConnectionSetting.READ_TIMEOUT),
-    /** {@link ConnectionSetting#SEND_TIMEOUT}: from borrowing a connection to the server's reply to the final dot. */
-    SEND_TIMEOUT(ConnectionSetting.SEND_TIMEOUT),
     /** {@link ConnectionSetting#OAUTH2_TOKEN_ENDPOINT}; see docs/oauth2.md. */
     OAUTH2_TOKEN_ENDPOINT(ConnectionSetting.OAUTH2_TOKEN_ENDPOINT),
     /** {@link ConnectionSetting#OAUTH2_CLIENT_ID}; required with {@link #OAUTH2_TOKEN_ENDPOINT}. */
@@ -66,6 +54,18 @@ public enum MailerKey {
     OAUTH2_TOKEN_TIMEOUT(ConnectionSetting.OAUTH2_TOKEN_TIMEOUT),
     /** {@link ConnectionSetting#OAUTH2_REFRESH_MARGIN}. */
     OAUTH2_REFRESH_MARGIN(ConnectionSetting.OAUTH2_REFRESH_MARGIN),
+    /** {@link ConnectionSetting#ALLOW_PLAINTEXT_AUTH}. */
+    ALLOW_PLAINTEXT_AUTH(ConnectionSetting.ALLOW_PLAINTEXT_AUTH),
+    /** Default sender, used when a {@code Mail} has no {@code from}. */
+    FROM("from", Type.ADDRESS, null),
+    /** Domain of generated Message-IDs ({@code <random@domain>}). Default: the domain of the From address. */
+    MESSAGE_ID_DOMAIN("message-id-domain", Type.STRING, "From's domain"),
+    /** {@link ConnectionSetting#CONNECT_TIMEOUT}. */
+    CONNECT_TIMEOUT(ConnectionSetting.CONNECT_TIMEOUT),
+    /** {@link ConnectionSetting#READ_TIMEOUT}. */
+    READ_TIMEOUT(ConnectionSetting.READ_TIMEOUT),
+    /** {@link ConnectionSetting#SEND_TIMEOUT}: from borrowing a connection to the server's reply to the final dot. */
+    SEND_TIMEOUT(ConnectionSetting.SEND_TIMEOUT),
     /** Embedded pool: the most connections open at once. Keep it under the server's per-client limit. */
     POOL_MAX_SIZE("pool.max-size", Type.INTEGER, "8"),
     /** Embedded pool: idle connections kept open ahead of demand, 0 to {@code pool.max-size}. */

@@ -75,25 +75,6 @@ public enum ConnectionSetting {
             .travels(Travel.OVERRIDE)
             .doc("AUTH mechanisms in order of preference: PLAIN and/or LOGIN, or XOAUTH2 and/or OAUTHBEARER (with"
                     + " oauth2.* the default is OAUTHBEARER XOAUTH2, whichever the server offers).")),
-    ALLOW_PLAINTEXT_AUTH(setting("allow-plaintext-auth", "AllowPlaintextAuth", Kind.BOOLEAN)
-            .defaultValue("false")
-            .travels(Travel.OVERRIDE_IF_ALLOWED)
-            .guardsCredentials()
-            .doc("Allow AUTH with tls=NONE, which sends the password in clear (a trusted loopback relay only).")),
-    CONNECT_TIMEOUT(setting("connect-timeout", "ConnectTimeout", Kind.DURATION)
-            .defaultValue("PT10S")
-            .smtp("mail.smtp.connectiontimeout")
-            .travels(Travel.OVERRIDE)
-            .doc("Bound on the TCP connect, ISO-8601.")),
-    READ_TIMEOUT(setting("read-timeout", "ReadTimeout", Kind.DURATION)
-            .defaultValue("PT60S")
-            .smtp("mail.smtp.timeout", "mail.smtp.writetimeout")
-            .travels(Travel.OVERRIDE)
-            .doc("Bound on each read and each write, ISO-8601.")),
-    SEND_TIMEOUT(setting("send-timeout", "SendTimeout", Kind.DURATION)
-            .defaultValue("PT2M")
-            .travels(Travel.OVERRIDE)
-            .doc("Bound on one whole send, and on establishing a connection (TCP, TLS, AUTH), ISO-8601.")),
     OAUTH2_TOKEN_ENDPOINT(setting("oauth2.token-endpoint", "Oauth2TokenEndpoint", Kind.STRING)
             .doc("The OAuth2 issuer's token endpoint (https; http only on loopback). When set, the adapter fetches"
                     + " access tokens itself and authenticates as username with XOAUTH2 or OAUTHBEARER.")),
@@ -114,6 +95,25 @@ public enum ConnectionSetting {
             .defaultValue("PT60S")
             .doc("How long before its expiry a token is replaced for new connections (at most half its lifetime),"
                     + " ISO-8601.")),
+    ALLOW_PLAINTEXT_AUTH(setting("allow-plaintext-auth", "AllowPlaintextAuth", Kind.BOOLEAN)
+            .defaultValue("false")
+            .travels(Travel.OVERRIDE_IF_ALLOWED)
+            .guardsCredentials()
+            .doc("Allow AUTH with tls=NONE, which sends the password in clear (a trusted loopback relay only).")),
+    CONNECT_TIMEOUT(setting("connect-timeout", "ConnectTimeout", Kind.DURATION)
+            .defaultValue("PT10S")
+            .smtp("mail.smtp.connectiontimeout")
+            .travels(Travel.OVERRIDE)
+            .doc("Bound on the TCP connect, ISO-8601.")),
+    READ_TIMEOUT(setting("read-timeout", "ReadTimeout", Kind.DURATION)
+            .defaultValue("PT60S")
+            .smtp("mail.smtp.timeout", "mail.smtp.writetimeout")
+            .travels(Travel.OVERRIDE)
+            .doc("Bound on each read and each write, ISO-8601.")),
+    SEND_TIMEOUT(setting("send-timeout", "SendTimeout", Kind.DURATION)
+            .defaultValue("PT2M")
+            .travels(Travel.OVERRIDE)
+            .doc("Bound on one whole send, and on establishing a connection (TCP, TLS, AUTH), ISO-8601.")),
     SESSION_PROPERTIES(setting("session.*", "SessionProperties", Kind.MAP)
             .travels(Travel.PASS_THROUGH)
             .doc("Extra mail.smtp.* properties, as key=value;key=value in the connection definition; those that"
