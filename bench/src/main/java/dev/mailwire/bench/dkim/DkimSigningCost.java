@@ -27,6 +27,7 @@ public final class DkimSigningCost {
     private static final int ROUNDS = 5;
     /** CPU time of this thread: a shared machine's load stretches wall time, not the work done. */
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private DkimSigningCost() {}
@@ -48,18 +49,16 @@ public final class DkimSigningCost {
                     .build();
             double render = median(() -> renderer.render(mail, SESSION), kb);
             for (String keys : new String[] {"RSA-2048", "Ed25519", "both"}) {
-                List<DkimKey> list =
-                        switch (keys) {
-                            case "RSA-2048" -> List.of(new DkimKey("example.org", "s1", rsaKey));
-                            case "Ed25519" -> List.of(new DkimKey("example.org", "e1", edKey));
-                            default -> List.of(
-                                    new DkimKey("example.org", "s1", rsaKey), new DkimKey("example.org", "e1", edKey));
-                        };
+                List<DkimKey> list = switch (keys) {
+                    case "RSA-2048" -> List.of(new DkimKey("example.org", "s1", rsaKey));
+                    case "Ed25519" -> List.of(new DkimKey("example.org", "e1", edKey));
+                    default ->
+                        List.of(new DkimKey("example.org", "s1", rsaKey), new DkimKey("example.org", "e1", edKey));
+                };
                 MessageSigning signing = new MessageSigning(
                         "bench", new DkimSigner(list, DkimSigner.DEFAULT_HEADERS, Clock.systemUTC()), SESSION);
                 double signed = median(() -> signing.sign(renderer.render(mail, SESSION)), kb);
-                System.out.printf(
-                        "| %d KB | %s | %.0f | %.0f | %.0f |%n", kb, keys, render, signed, signed - render);
+                System.out.printf("| %d KB | %s | %.0f | %.0f | %.0f |%n", kb, keys, render, signed, signed - render);
             }
         }
     }
