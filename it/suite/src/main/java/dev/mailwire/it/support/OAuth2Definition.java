@@ -64,7 +64,9 @@ public final class OAuth2Definition {
         values.put("mailwire.oauth2.trust-store-type", certs.storeType());
         values.put("mailwire.oauth2.token-endpoint", OAuthStack.tokenEndpoint(Integer.parseInt(args[2]), "mail"));
         values.put("mailwire.oauth2.client-id", OAuthStack.CLIENT_ID);
-        values.put("mailwire.oauth2.client-secret", OAuthStack.CLIENT_SECRET);
+        // "password" in the name: WildFly's embedded CLI server logs its system properties (these included) at
+        // DEBUG, and redacts only those whose names contain it.
+        values.put("mailwire.oauth2.client-secret-password", OAuthStack.CLIENT_SECRET);
         values.put("mailwire.oauth2.username", OAuthStack.serviceAccount(OAuthStack.CLIENT_ID));
         // Values are paths, URLs and names without backslashes or '=': no escaping needed in a properties file.
         String lines = values.entrySet().stream()
