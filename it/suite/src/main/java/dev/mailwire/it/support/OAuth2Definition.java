@@ -72,6 +72,7 @@ public final class OAuth2Definition {
         String lines = values.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n", "\n", "\n"));
+        Files.createDirectories(Path.of(args[1]).toAbsolutePath().getParent());
         Files.writeString(Path.of(args[1]), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
