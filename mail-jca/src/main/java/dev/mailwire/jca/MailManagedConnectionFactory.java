@@ -144,8 +144,15 @@ public class MailManagedConnectionFactory extends MailConnectionProperties
         Overridden o = sessions(cri);
         PasswordCredential credential = credential(subject);
         // Payara hands a global-name lookup a credential with a blank user (from the pool's empty UserName): that
-        // is no container-managed identity, and AUTH with it fails.
-        if (credential != null && !credential.getUserName().isBlank()) {
+        // is no container-managed identity, and AUTH with it fails. With the adapter's OAuth2 client, Payara's
+        // credential is the pool's own Username without a password: that is the factory's OAuth2 identity, whose
+        // secret is a token, not the empty password.
+        boolean containerUser = credential != null
+                && !credential.getUserName().isBlank()
+                && !(o.sessions().tokens() != null
+                        && credential.getUserName().equals(getUsername())
+                        && credential.getPassword().length == 0);
+        if (containerUser) {
             identity = Identity.of(credential.getUserName(), new String(credential.getPassword()), null);
         } else if (cri instanceof MailConnectionRequestInfo info && info.spec().username() != null) {
             char[] pw = info.spec().password();

@@ -2,6 +2,7 @@ package dev.mailwire.test.smtp.oauth;
 
 import dev.mailwire.test.smtp.postfix.PostfixInstallation;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
+import dev.mailwire.test.smtp.postfix.PrivatePostfixBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -25,6 +26,10 @@ public final class OAuthStack implements AutoCloseable {
 
     public static final int LONG_LIFESPAN_SECONDS = 300;
     public static final int SHORT_LIFESPAN_SECONDS = 8;
+    /** {@link #clientId()} and {@link #clientSecret()}, for configuration written before the stack starts. */
+    public static final String CLIENT_ID = Realms.CLIENT;
+
+    public static final String CLIENT_SECRET = Realms.CLIENT_SECRET;
     /** Bounds Keycloak's start: a first-ever one (Quarkus build, schema, import) took 35 s on an idle machine and
      * over 150 s on a busy one. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(300);
@@ -57,9 +62,18 @@ public final class OAuthStack implements AutoCloseable {
 
     /** Starts Keycloak, and meanwhile Dovecot and Postfix; under {@code base} (kept between runs). */
     public static OAuthStack start(Path base) {
+        return start(base, freePort(), PrivatePostfix.builder());
+    }
+
+    /**
+     * {@link #start(Path)} with Keycloak on {@code keycloakPort} and Postfix as {@code postfixBase} sets it up (port,
+     * certificates): for a client configured before the test starts, such as a server's connection definition.
+     * The caller stops it ({@link #close()}).
+     */
+    public static OAuthStack start(Path base, int keycloakPort, PrivatePostfixBuilder postfixBase) {
         long t0 = System.nanoTime();
         PostfixInstallation.ensureInstalled();
-        int port = freePort();
+        int port = keycloakPort;
         KeycloakServer keycloak = KeycloakServer.launch(
                 base,
                 port,
@@ -69,7 +83,7 @@ public final class OAuthStack implements AutoCloseable {
         try {
             dovecot = PrivateDovecot.start(
                     base.resolve("dc-" + port), keycloak.issuer("mail") + "/protocol/openid-connect/token/introspect");
-            postfix = PrivatePostfix.builder()
+            postfix = postfixBase
                     .set("smtpd_sasl_type", "dovecot")
                     .set("smtpd_sasl_path", dovecot.socket().toString())
                     .set("smtpd_sasl_security_options", "noanonymous")
@@ -101,6 +115,14 @@ public final class OAuthStack implements AutoCloseable {
 
     public String tokenEndpoint(String realm) {
         return issuer(realm) + "/protocol/openid-connect/token";
+    }
+
+    /**
+     * The token endpoint of {@code realm} of a stack whose Keycloak will listen on {@code keycloakPort}
+     * ({@link #start(Path, int, PrivatePostfixBuilder)}): for configuration written before the stack starts.
+     */
+    public static String tokenEndpoint(int keycloakPort, String realm) {
+        return "http://127.0.0.1:" + keycloakPort + "/realms/" + realm + "/protocol/openid-connect/token";
     }
 
     public String revocationEndpoint(String realm) {

@@ -35,6 +35,7 @@ public final class PrivatePostfixBuilder {
     private TestCertificates certificates;
     private Path baseDirectory;
     private boolean deleteOnClose;
+    private int port;
 
     PrivatePostfixBuilder() {}
 
@@ -90,6 +91,18 @@ public final class PrivatePostfixBuilder {
         return set("smtpd_sasl_mechanism_filter", String.join(", ", mechanisms).toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The main listener's port on 127.0.0.1; default a free one. For a client configured before the test starts (a
+     * server's connection definition): the caller makes sure nothing else listens there.
+     */
+    public PrivatePostfixBuilder port(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("not a TCP port: " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
     /** Postfix's {@code smtpd_client_connection_count_limit} (default 50 connections per client address). */
     public PrivatePostfixBuilder connectionLimit(int connections) {
         return set("smtpd_client_connection_count_limit", Integer.toString(connections));
@@ -135,7 +148,7 @@ public final class PrivatePostfixBuilder {
         if (logins.isEmpty()) {
             logins.put(DEFAULT_USER, DEFAULT_PASSWORD);
         }
-        int port = freePort();
+        int port = this.port != 0 ? this.port : freePort();
         int plainPort = plainListener ? freePort() : 0;
         PrivatePostfix.Settings settings = new PrivatePostfix.Settings(
                 domain,

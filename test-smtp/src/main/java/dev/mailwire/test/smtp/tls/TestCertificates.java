@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -66,6 +67,18 @@ public final class TestCertificates {
             throw new UncheckedIOException("cannot create test certificates in " + dir, e);
         }
         return certs;
+    }
+
+    /**
+     * The certificates in {@code dir} if a previous {@link #create} left all four files there, else new ones: for a
+     * server whose client was configured with the trust store's path before the test JVM started (it/suite's OAuth2
+     * connection definition, written by the build).
+     */
+    public static TestCertificates reuseOrCreate(Path dir, String... subjectAltNames) {
+        TestCertificates existing = new TestCertificates(dir, List.of(subjectAltNames));
+        boolean complete = Stream.of(existing.keyStore, existing.trustStore, existing.certPem, existing.keyPem)
+                .allMatch(Files::isReadable);
+        return complete && subjectAltNames.length > 0 ? existing : create(dir, subjectAltNames);
     }
 
     /** For {@code localhost} and {@code 127.0.0.1}: what every test server presents. Made once per JVM. */
