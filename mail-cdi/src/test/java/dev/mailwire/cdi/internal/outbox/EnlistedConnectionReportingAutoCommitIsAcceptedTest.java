@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailwire.cdi.outbox.OutboxAdmin;
 import dev.mailwire.cdi.tx.Databases;
 import dev.mailwire.cdi.tx.Jta;
 import io.agroal.api.AgroalDataSource;
@@ -13,7 +12,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +37,8 @@ class EnlistedConnectionReportingAutoCommitIsAcceptedTest {
 
     @Test
     void rowInsertedThroughSuchAHandleFollowsTheTransaction() throws Exception {
-        try (Outbox outbox = Outbox.durable("<default>", settings(), reportsAutoCommit, mail -> null, o -> {})) {
+        try (Outbox outbox = Outbox.durable(
+                "<default>", OutboxTestSettings.of("liberty-like"), reportsAutoCommit, mail -> null, o -> {})) {
             assertThatThrownBy(() -> Jta.inTransaction(() -> {
                         outbox.hold(MessageSpool.of(new byte[] {1}), "<rolled-back@test>", List.of("a@example.org"));
                         throw new IllegalStateException("roll back");
@@ -57,24 +56,6 @@ class EnlistedConnectionReportingAutoCommitIsAcceptedTest {
                     }))
                     .doesNotThrowAnyException();
         }
-    }
-
-    private static OutboxSettings settings() {
-        return new OutboxSettings(
-                "mailwire.mailer.",
-                "liberty-like",
-                OutboxAdmin.DEFAULT_TABLE,
-                true,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(1),
-                Duration.ofMinutes(1),
-                10,
-                Duration.ofMinutes(1),
-                Duration.ofDays(1),
-                Duration.ofDays(30),
-                Duration.ofSeconds(1),
-                1,
-                1 << 20);
     }
 
     /**

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailwire.MailerConfigurationException;
-import dev.mailwire.cdi.outbox.OutboxAdmin;
 import dev.mailwire.cdi.tx.Databases;
 import dev.mailwire.cdi.tx.Jta;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
@@ -23,21 +21,7 @@ class NonTransactionalDataSourceIsRefusedTest {
     void autoCommitConnectionInsideATransactionIsRefused() throws Exception {
         JdbcDataSource plain = new JdbcDataSource();
         plain.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        OutboxSettings settings = new OutboxSettings(
-                "mailwire.mailer.",
-                "plain",
-                OutboxAdmin.DEFAULT_TABLE,
-                true,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(1),
-                Duration.ofMinutes(1),
-                10,
-                Duration.ofMinutes(1),
-                Duration.ofDays(1),
-                Duration.ofDays(30),
-                Duration.ofSeconds(1),
-                1,
-                1 << 20);
+        OutboxSettings settings = OutboxTestSettings.of("plain");
         try (Outbox outbox = Outbox.durable("<default>", settings, plain, mail -> null, o -> {})) {
             assertThatThrownBy(() -> Jta.inTransaction(
                             () -> outbox.hold(MessageSpool.of(new byte[] {1}), "<x@test>", List.of("a@example.org"))))

@@ -2,7 +2,6 @@ package dev.mailwire.cdi.internal.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailwire.cdi.outbox.OutboxAdmin;
 import dev.mailwire.cdi.tx.Databases;
 import dev.mailwire.cdi.tx.Jta;
 import io.agroal.api.AgroalDataSource;
@@ -50,25 +49,12 @@ class TableSetUpRunsOnTheCallerUnlessInATransactionTest {
     }
 
     private Outbox start() {
-        return Outbox.durable("<default>", settings(), recording, mail -> null, o -> {});
-    }
-
-    private static OutboxSettings settings() {
-        return new OutboxSettings(
-                "mailwire.mailer.",
-                "recording",
-                OutboxAdmin.DEFAULT_TABLE,
-                true,
-                Duration.ofMinutes(1),
-                Duration.ofSeconds(1),
-                Duration.ofMinutes(1),
-                10,
-                Duration.ofMinutes(1),
-                Duration.ofDays(1),
-                Duration.ofDays(30),
-                Duration.ofSeconds(1),
-                1,
-                1 << 20);
+        return Outbox.durable(
+                "<default>",
+                OutboxTestSettings.of("recording", Duration.ofMinutes(1)),
+                recording,
+                mail -> null,
+                o -> {});
     }
 
     /** {@code pool}, noting the thread that asks for the first connection. */
