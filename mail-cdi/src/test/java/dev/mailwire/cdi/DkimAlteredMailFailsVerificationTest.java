@@ -3,14 +3,12 @@ package dev.mailwire.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwire.Mail;
-import dev.mailwire.cdi.deployment.DefaultMailerClient;
 import dev.mailwire.test.smtp.dkim.DkimVerifier;
 import dev.mailwire.test.smtp.postfix.DeliveredMessage;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,18 +28,13 @@ class DkimAlteredMailFailsVerificationTest {
         try (PrivatePostfix postfix =
                 PrivatePostfix.builder().user("app", "app-secret").start()) {
             DkimTestKeys keys = DkimTestKeys.generate(postfix.domain(), keysDir);
-            try (TestConfig c = TestConfig.use(keys.signWithBoth(ServerSettings.of("<default>", postfix, "app")));
-                    WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
-                container
-                        .select(DefaultMailerClient.class)
-                        .get()
-                        .mailer
-                        .send(Mail.builder()
-                                .to(postfix.address("ada"))
-                                .subject("Your invoice")
-                                .text("Amount due: 100 EUR\n")
-                                .build());
-            }
+            Containers.sendWithDefaultMailer(
+                    keys.signWithBoth(ServerSettings.of("<default>", postfix, "app")),
+                    Mail.builder()
+                            .to(postfix.address("ada"))
+                            .subject("Your invoice")
+                            .text("Amount due: 100 EUR\n")
+                            .build());
             DeliveredMessage delivered =
                     postfix.awaitDelivered(1, Duration.ofSeconds(30)).get(0);
             String original = delivered.text();

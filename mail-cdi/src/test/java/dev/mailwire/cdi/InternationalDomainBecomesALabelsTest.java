@@ -3,14 +3,12 @@ package dev.mailwire.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwire.Mail;
-import dev.mailwire.cdi.deployment.DefaultMailerClient;
 import dev.mailwire.test.smtp.dkim.DkimVerifier;
 import dev.mailwire.test.smtp.postfix.DeliveredMessage;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,19 +35,14 @@ class InternationalDomainBecomesALabelsTest {
             // The key's domain as an operator would write it: in Unicode.
             settings.replaceAll((k, v) -> k.endsWith(".domain") ? "bücher.example" : v);
             settings.put("mailwire.mailer.from", "shop@bücher.example");
-            try (TestConfig c = TestConfig.use(settings);
-                    WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
-                container
-                        .select(DefaultMailerClient.class)
-                        .get()
-                        .mailer
-                        .send(Mail.builder()
-                                .from("Bücherei <shop@bücher.example>")
-                                .to("user@bücher.example")
-                                .subject("IDN")
-                                .text("t")
-                                .build());
-            }
+            Containers.sendWithDefaultMailer(
+                    settings,
+                    Mail.builder()
+                            .from("Bücherei <shop@bücher.example>")
+                            .to("user@bücher.example")
+                            .subject("IDN")
+                            .text("t")
+                            .build());
             DeliveredMessage delivered =
                     postfix.awaitDelivered(1, Duration.ofSeconds(30)).get(0);
             assertThat(delivered.header("To")).contains("user@" + A_LABELS);

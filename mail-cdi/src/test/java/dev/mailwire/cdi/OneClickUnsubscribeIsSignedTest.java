@@ -3,13 +3,11 @@ package dev.mailwire.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwire.Mail;
-import dev.mailwire.cdi.deployment.DefaultMailerClient;
 import dev.mailwire.test.smtp.dkim.DkimVerifier;
 import dev.mailwire.test.smtp.postfix.DeliveredMessage;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,20 +28,15 @@ class OneClickUnsubscribeIsSignedTest {
         try (PrivatePostfix postfix =
                 PrivatePostfix.builder().user("app", "app-secret").start()) {
             DkimTestKeys keys = DkimTestKeys.generate(postfix.domain(), keysDir);
-            try (TestConfig c = TestConfig.use(keys.signWithBoth(ServerSettings.of("<default>", postfix, "app")));
-                    WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
-                container
-                        .select(DefaultMailerClient.class)
-                        .get()
-                        .mailer
-                        .send(Mail.builder()
-                                .to(postfix.address("ada"))
-                                .subject("Newsletter")
-                                .text("News")
-                                .unsubscribe("mailto:unsubscribe@example.org?subject=ada")
-                                .oneClickUnsubscribe("https://example.org/unsubscribe/opaque-token-4711")
-                                .build());
-            }
+            Containers.sendWithDefaultMailer(
+                    keys.signWithBoth(ServerSettings.of("<default>", postfix, "app")),
+                    Mail.builder()
+                            .to(postfix.address("ada"))
+                            .subject("Newsletter")
+                            .text("News")
+                            .unsubscribe("mailto:unsubscribe@example.org?subject=ada")
+                            .oneClickUnsubscribe("https://example.org/unsubscribe/opaque-token-4711")
+                            .build());
             DeliveredMessage delivered =
                     postfix.awaitDelivered(1, Duration.ofSeconds(30)).get(0);
             assertThat(delivered.header("List-Unsubscribe"))
