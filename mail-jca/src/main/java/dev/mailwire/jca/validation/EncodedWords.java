@@ -1,5 +1,6 @@
 package dev.mailwire.jca.validation;
 
+import dev.mailwire.jca.JcaMessages;
 import jakarta.mail.internet.MimeUtility;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,5 +34,24 @@ final class EncodedWords {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Refuses {@code value} when, once its encoded-words are decoded, it holds a line break or a control character: an
+     * encoded-word may hide CR or LF ({@code =?UTF-8?Q?a=0D=0Ab?=}), and a client that decodes it shows a break.
+     *
+     * @param what what the value is, ahead of "once decoded" in the error ({@code "parameter name "}), or empty
+     */
+    static void refuseHiddenBreaks(String mailer, String field, String value, String what) {
+        String decoded = decode(value);
+        int bad = Text.firstForbiddenInText(decoded);
+        if (bad >= 0) {
+            throw Problems.invalid(
+                    JcaMessages.LINE_BREAK_OR_CONTROL,
+                    mailer,
+                    field,
+                    decoded,
+                    what + "once decoded " + Text.reasonAt(decoded, bad));
+        }
     }
 }

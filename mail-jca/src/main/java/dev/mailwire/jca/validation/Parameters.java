@@ -1,6 +1,5 @@
 package dev.mailwire.jca.validation;
 
-import dev.mailwire.jca.JcaMessages;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
@@ -64,16 +63,7 @@ final class Parameters {
             if (value == null) {
                 continue;
             }
-            String decoded = EncodedWords.decode(value);
-            int bad = Text.firstForbiddenInText(decoded);
-            if (bad >= 0) {
-                throw Problems.invalid(
-                        JcaMessages.LINE_BREAK_OR_CONTROL,
-                        mailer,
-                        field,
-                        decoded,
-                        "parameter " + name.toLowerCase(Locale.ROOT) + " once decoded " + Text.reasonAt(decoded, bad));
-            }
+            EncodedWords.refuseHiddenBreaks(mailer, field, value, "parameter " + name.toLowerCase(Locale.ROOT) + " ");
         }
     }
 }
