@@ -95,7 +95,14 @@ class HundredMailsUseAtMostPoolSizeConnectionsTest {
         // retires connections on its own schedule (docs/payara.md), so the claim is about concurrency, plus reuse.
         assertThat(postfix.log().peakConnectionsInUse()).isBetween(1, ServerUnderTest.poolMaxSize());
         assertThat(sessions).hasSizeLessThanOrEqualTo(total / 10);
-        assertThat(sessions).allSatisfy(session -> assertThat(session.users()).containsOnly(USER));
+        // Every connection that carried mail authenticated as the mailer's user, and none as anyone else. A session
+        // Payara's pool has just opened to replace a retired one may not have reached AUTH when the log is read.
+        assertThat(sessions).allSatisfy(session -> {
+            assertThat(session.users()).isSubsetOf(USER);
+            if (session.messages() > 0) {
+                assertThat(session.users()).containsOnly(USER);
+            }
+        });
     }
 
     /** The same mailer injected in an application-scoped bean, outside any transaction. */
