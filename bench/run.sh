@@ -30,7 +30,20 @@ if [ "$#" -eq 0 ]; then
 else
   set -- --report="$ROOT/bench/target/performance.md" "$@" # a later --report wins
 fi
+CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
+# Each JVM in the background, waited for, as the build above: a SIGTERM or Ctrl-C ends it with this script.
+run() {
+  "$@" &
+  child=$!
+  trap 'kill "$child" 2>/dev/null; exit 143' TERM
+  trap 'kill "$child" 2>/dev/null; exit 130' INT
+  wait "$child"
+}
+status=0
 # A fixed heap, so GC sizing does not differ between runs; the P5 child is forked with -Xmx64m by the bench.
-exec java -Xms2g -Xmx2g ${BENCH_JAVA_OPTS:-} \
-  -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" \
-  dev.mailwire.bench.BenchMain --work="$ROOT/bench/target/bench-work" "$@"
+run java -Xms2g -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$CP" \
+  dev.mailwire.bench.BenchMain --work="$ROOT/bench/target/bench-work" "$@" || status=$?
+# Then what DKIM signing costs per mail (issue 13), with the same options, as a section of the same report (about
+# one to two minutes; skipped by an --only that does not match "DKIM signing cost per mail").
+run java -cp "$CP" dev.mailwire.bench.dkim.DkimSigningCost "$@" || status=$?
+exit "$status"

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * --skip-transactions   skip P4 (the forked commit-latency run)
  * </pre>
  */
-record BenchOptions(Path report, Path work, Timing timing, Pattern only, boolean memory, boolean transactions) {
+public record BenchOptions(Path report, Path work, Timing timing, Pattern only, boolean memory, boolean transactions) {
 
     /**
      * Warm-up 1 s, then 5 windows of 1.2 s: about 7 s per scenario, near 10 minutes for the plan. Five short windows
@@ -25,9 +25,9 @@ record BenchOptions(Path report, Path work, Timing timing, Pattern only, boolean
      */
     static final Timing FULL = new Timing(Duration.ofSeconds(1), Duration.ofMillis(1200), 5);
 
-    static final Timing QUICK = new Timing(Duration.ofMillis(200), Duration.ofMillis(400), 2);
+    public static final Timing QUICK = new Timing(Duration.ofMillis(200), Duration.ofMillis(400), 2);
 
-    static BenchOptions parse(String[] args) {
+    public static BenchOptions parse(String[] args) {
         Path report = Path.of("target/performance.md");
         Path work = Path.of("target/bench-work");
         Timing timing = FULL;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A DKIM key that cannot sign fails the deployment, naming the key's setting and why, never the first send: a
- * missing file, a file that is not a PKCS#8 key, an RSA key too short for verifiers, a key store without the entry.
+ * missing file, a file that is not a PKCS#8 key, an RSA key too short for verifiers, a key store without the entry
+ * or opened with a wrong password.
  * The message quotes no key material and no password.
  */
 class BadDkimKeyFailsDeploymentTest {
@@ -66,6 +67,22 @@ class BadDkimKeyFailsDeploymentTest {
         p.put("mailwire.mailer.dkim.s1.key-store-password", "store-secret");
         String message = assertRefused(p, "key-store", "no private key entry 's1'");
         assertThat(message).doesNotContain("store-secret");
+    }
+
+    @Test
+    void keyStoreWithAWrongPassword() throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        Path file = dir.resolve("locked.p12");
+        try (var out = Files.newOutputStream(file)) {
+            store.store(out, "store-secret".toCharArray());
+        }
+        Map<String, String> p = base();
+        p.put("mailwire.mailer.dkim.s1.domain", "example.org");
+        p.put("mailwire.mailer.dkim.s1.key-store", file.toString());
+        p.put("mailwire.mailer.dkim.s1.key-store-password", "not-the-secret");
+        String message = assertRefused(p, "key-store", "cannot be opened");
+        assertThat(message).doesNotContain("not-the-secret").doesNotContain("store-secret");
     }
 
     @Test
