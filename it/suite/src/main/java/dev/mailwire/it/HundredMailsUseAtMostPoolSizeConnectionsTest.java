@@ -3,6 +3,7 @@ package dev.mailwire.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwire.it.support.Apps;
+import dev.mailwire.it.support.ConcurrentCallers;
 import dev.mailwire.it.support.Http;
 import dev.mailwire.it.support.ServerTest;
 import dev.mailwire.it.support.ServerUnderTest;
@@ -11,12 +12,8 @@ import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import dev.mailwire.test.smtp.postfix.SmtpSession;
 import java.net.URL;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -60,22 +57,15 @@ class HundredMailsUseAtMostPoolSizeConnectionsTest {
         PrivatePostfix postfix = SharedPostfix.postfix();
         postfix.clearObservations();
 
-        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
-        try {
-            List<Future<String>> calls = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
-                Map<String, String> form = Map.of(
+        ConcurrentCallers.post(
+                base,
+                "cdi/send",
+                CALLERS,
+                MAILS_PER_CALLER,
+                i -> Map.of(
                         "count", Integer.toString(MAILS_PER_CALLER),
                         "to", postfix.address("inbox"),
-                        "subject", "bulk " + i);
-                calls.add(callers.submit(() -> Http.post(base, "cdi/send", form)));
-            }
-            for (Future<String> call : calls) {
-                assertThat(call.get(2, TimeUnit.MINUTES)).isEqualTo(Integer.toString(MAILS_PER_CALLER));
-            }
-        } finally {
-            callers.shutdownNow();
-        }
+                        "subject", "bulk " + i));
 
         int total = CALLERS * MAILS_PER_CALLER;
         assertThat(postfix.awaitDelivered(total, Duration.ofSeconds(60))).hasSize(total);

@@ -3,7 +3,7 @@ package dev.mailwire.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwire.it.support.Apps;
-import dev.mailwire.it.support.Http;
+import dev.mailwire.it.support.ConcurrentCallers;
 import dev.mailwire.it.support.OAuth2Definition;
 import dev.mailwire.it.support.OAuthStackForServer;
 import dev.mailwire.it.support.ServerTest;
@@ -12,12 +12,7 @@ import dev.mailwire.test.smtp.oauth.OAuthStack;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import java.net.URL;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -63,22 +58,15 @@ class ServerPoolAuthenticatesWithAdapterFetchedTokensTest {
         postfix.clearObservations();
         long tokensBefore = stack.clientCredentialTokens(stack.clientId());
 
-        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
-        try {
-            List<Future<String>> calls = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
-                Map<String, String> form = Map.of(
+        ConcurrentCallers.post(
+                base,
+                "mail/send",
+                CALLERS,
+                MAILS_PER_CALLER,
+                i -> Map.of(
                         "count", Integer.toString(MAILS_PER_CALLER),
                         "to", postfix.address("inbox"),
-                        "subject", "oauth2 in " + ServerUnderTest.name() + " " + i);
-                calls.add(callers.submit(() -> Http.post(base, "mail/send", form)));
-            }
-            for (Future<String> call : calls) {
-                assertThat(call.get(2, TimeUnit.MINUTES)).isEqualTo(Integer.toString(MAILS_PER_CALLER));
-            }
-        } finally {
-            callers.shutdownNow();
-        }
+                        "subject", "oauth2 in " + ServerUnderTest.name() + " " + i));
 
         int total = CALLERS * MAILS_PER_CALLER;
         int poolMax = ServerUnderTest.poolMaxSize();
