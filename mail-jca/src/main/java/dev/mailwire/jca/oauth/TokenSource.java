@@ -59,6 +59,15 @@ public final class TokenSource {
         return fetch(rejected);
     }
 
+    /**
+     * Whether {@code t} is no longer the token a new connection would get: replaced since, or past its refresh
+     * point. A server that refuses a connection's token mid-session is then refusing an old one, worth one renewal;
+     * a refusal of the current token is not (a new one would be refused alike, and each try would cost a request).
+     */
+    public boolean superseded(AccessToken t) {
+        return t != current || !usable(t);
+    }
+
     /** How many requests this source sent to the token endpoint. */
     public long requests() {
         return requests.get();
