@@ -24,6 +24,12 @@ class ConnectionOutlivingItsTokenIsRetiredAtReturnTest {
     void connectionHeldPastItsTokensLifeIsClosedWhenReturned() throws Exception {
         OAuthStack stack = OAuthStack.shared();
         PrivatePostfix postfix = stack.postfix();
+        try (OAuthMailer warmUp = new OAuthMailer(stack.clientId(), stack.clientSecret(), PoolSettings.builder())) {
+            // A Keycloak just started may take seconds over its first grants: more than the short token's life.
+            warmUp.send("warm-up");
+        }
+        postfix.awaitDelivered(1, Duration.ofSeconds(60));
+        postfix.log().awaitEnded(1, Duration.ofSeconds(20));
         postfix.clearObservations();
         try (OAuthMailer mailer = new OAuthMailer(
                 stack.shortClientId(),
