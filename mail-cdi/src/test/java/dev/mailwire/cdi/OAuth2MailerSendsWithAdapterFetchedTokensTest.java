@@ -31,7 +31,7 @@ class OAuth2MailerSendsWithAdapterFetchedTokensTest {
         PrivatePostfix postfix = stack.postfix();
         postfix.clearObservations();
         try (TestConfig c = TestConfig.use(
-                        settings(stack), Map.of("MAILWIRE_MAILER_OAUTH2_CLIENT_SECRET", stack.clientSecret()));
+                        settings(stack), Map.of(OAuth2TestSettings.SECRET_VARIABLE, stack.clientSecret()));
                 WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
             var result =
                     container.select(DefaultMailerClient.class).get().mailer.send(mail(postfix));
@@ -46,8 +46,8 @@ class OAuth2MailerSendsWithAdapterFetchedTokensTest {
         OAuthStack stack = OAuthStack.shared();
         PrivatePostfix postfix = stack.postfix();
         postfix.clearObservations();
-        try (TestConfig c = TestConfig.use(
-                        settings(stack), Map.of("MAILWIRE_MAILER_OAUTH2_CLIENT_SECRET", "no-such-secret"));
+        try (TestConfig c =
+                        TestConfig.use(settings(stack), Map.of(OAuth2TestSettings.SECRET_VARIABLE, "no-such-secret"));
                 WeldContainer container = Containers.boot(DefaultMailerClient.class)) {
             Throwable t = catchThrowable(() ->
                     container.select(DefaultMailerClient.class).get().mailer.send(mail(postfix)));
@@ -68,18 +68,8 @@ class OAuth2MailerSendsWithAdapterFetchedTokensTest {
     }
 
     private static Map<String, String> settings(OAuthStack stack) {
-        PrivatePostfix postfix = stack.postfix();
-        Map<String, String> p = new HashMap<>();
-        p.put("mailwire.mailer.host", postfix.host());
-        p.put("mailwire.mailer.port", String.valueOf(postfix.port()));
-        p.put("mailwire.mailer.from", postfix.address("app"));
-        p.put("mailwire.mailer.trust-store", postfix.trustStore().toString());
-        p.put("mailwire.mailer.trust-store-password", postfix.trustStorePassword());
-        p.put("mailwire.mailer.trust-store-type", postfix.trustStoreType());
+        Map<String, String> p = new HashMap<>(OAuth2TestSettings.of(stack));
         p.put("mailwire.mailer.transactional", "never");
-        p.put("mailwire.mailer.username", OAuthStack.serviceAccount(stack.clientId()));
-        p.put("mailwire.mailer.oauth2.token-endpoint", stack.tokenEndpoint("mail"));
-        p.put("mailwire.mailer.oauth2.client-id", stack.clientId());
         return p;
     }
 }

@@ -1,8 +1,10 @@
 package dev.mailwire.jca;
 
+import dev.mailwire.MailRejectedException;
 import dev.mailwire.MailerException;
 import dev.mailwire.SendResult;
 import dev.mailwire.SendTimeoutException;
+import dev.mailwire.jca.oauth.AccessToken;
 import dev.mailwire.jca.pool.MessageCounter;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
@@ -82,7 +84,8 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
     /**
      * Sends on this connection. A send that failed on a reused connection before the server saw any content (a
      * 421 at MAIL FROM, an idle socket the server closed) is retried once on a fresh connection, unseen by the
-     * caller; any other broken connection is reported to the pool first, then thrown.
+     * caller; so is a mail refused with 530/535 because the server no longer accepts the connection's superseded
+     * OAuth2 token, after one renewal. Any other broken connection is reported to the pool first, then thrown.
      */
     SendResult send(MailConnectionImpl handle, MimeMessage message, Address[] recipients) {
         // One deadline for the whole send, the retry included: send-timeout bounds what the caller waits.
@@ -94,6 +97,20 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
             return count(channel.send(message, recipients, remaining(deadline)));
         } catch (SendFailureException e) {
             first = e.failure();
+        } catch (MailRejectedException e) {
+            // 530/535 at MAIL FROM for a token the source has since replaced: a server that re-checks a session's
+            // token at each mail stopped accepting it. Nothing of the mail was taken, so one renewal and one
+            // retry on a fresh connection are safe.
+            AccessToken stale = channel.refusedToken(e, identity.tokenSource());
+            if (stale == null) {
+                throw e;
+            }
+            LOG.log(
+                    Level.FINE,
+                    "Mailer {0}: the server no longer accepts this connection''s OAuth2 token; renewing it once",
+                    mailer());
+            channel.abort();
+            return sendOnFreshConnection(handle, message, recipients, deadline, stale);
         }
         // A timeout means a slow server, not a stale connection: retrying would only make the caller wait longer.
         if (!reused || !first.retryable() || first.error() instanceof SendTimeoutException) {
@@ -103,8 +120,21 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
                 Level.FINE,
                 "Mailer {0}: reused connection failed before content, retrying on a fresh one: {1}",
                 new Object[] {mailer(), first.error().getMessage()});
+        return sendOnFreshConnection(handle, message, recipients, deadline, null);
+    }
+
+    /**
+     * Sends once more on a new socket, within the first attempt's deadline; with {@code refusedToken}, that token is
+     * renewed first (the server stopped accepting it mid-session). Any failure now goes to the pool and the caller.
+     */
+    private SendResult sendOnFreshConnection(
+            MailConnectionImpl handle,
+            MimeMessage message,
+            Address[] recipients,
+            long deadline,
+            AccessToken refusedToken) {
         try {
-            channel = SmtpChannel.open(sessions, identity, timer, remaining(deadline));
+            channel = SmtpChannel.open(sessions, identity, timer, remaining(deadline), refusedToken);
             reconnects++;
             return count(channel.send(message, recipients, remaining(deadline)));
         } catch (MailerException e) {

@@ -26,7 +26,10 @@ final class SessionFactory {
         this.settings = settings;
         this.tlsSocketFactory = new TlsSocketFactory(sslContext(settings));
         this.session = Session.getInstance(properties(timer));
-        this.tokens = settings.oauth2() == null ? null : new dev.mailwire.jca.oauth.TokenSource(settings.oauth2());
+        this.tokens = settings.oauth2() == null
+                ? null
+                : new dev.mailwire.jca.oauth.TokenSource(
+                        settings.oauth2(), (delay, action) -> timer.schedule(action, delay));
     }
 
     /**

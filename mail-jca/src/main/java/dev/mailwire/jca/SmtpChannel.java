@@ -1,5 +1,6 @@
 package dev.mailwire.jca;
 
+import dev.mailwire.MailRejectedException;
 import dev.mailwire.MailerException;
 import dev.mailwire.SendResult;
 import dev.mailwire.jca.oauth.AccessToken;
@@ -35,8 +36,8 @@ final class SmtpChannel {
     private final AtomicBoolean closed = new AtomicBoolean();
     private long messagesSent;
     private boolean needsReset;
-    private volatile boolean hasTokenExpiry;
-    private volatile long tokenExpiresAtNanos;
+    /** The adapter's OAuth2 token this connection authenticated with; null for a password or a token bean. */
+    private volatile AccessToken token;
 
     private SmtpChannel(
             MailSettings settings, DeadlineTimer timer, StagedSmtpTransport t, SocketCapture c, ConnectBackoff b) {
@@ -58,11 +59,25 @@ final class SmtpChannel {
      * answered send closes it (see {@link #send}).
      */
     static SmtpChannel open(SessionFactory sessions, Identity identity, DeadlineTimer timer, Duration budget) {
+        return open(sessions, identity, timer, budget, null);
+    }
+
+    /**
+     * {@link #open(SessionFactory, Identity, DeadlineTimer, Duration)}, but first replacing {@code refused}, the
+     * token of a connection on which the server stopped accepting it mid-session (see {@link #refusedToken}). The
+     * renewed token is not renewed again if this connect is refused too: one refresh, one retry.
+     */
+    static SmtpChannel open(
+            SessionFactory sessions, Identity identity, DeadlineTimer timer, Duration budget, AccessToken refused) {
         MailSettings s = sessions.settings();
         sessions.backoff().check(s);
         long deadline = System.nanoTime() + budget.toNanos();
         try {
             Attempt first = new Attempt();
+            if (refused != null) {
+                first.token = renew(s, identity, refused);
+                first.fetched = true;
+            }
             try {
                 return connect(sessions, identity, timer, budget, first);
             } catch (TokenRefusedException e) {
@@ -129,10 +144,7 @@ final class SmtpChannel {
                 OAuthLogin.authenticate(s, transport, capture, identity.user(), secret);
             }
             SmtpChannel channel = new SmtpChannel(s, timer, transport, capture, sessions.backoff());
-            if (attempt.token != null) {
-                channel.tokenExpiresAtNanos = attempt.token.expiresAtNanos();
-                channel.hasTokenExpiry = true;
-            }
+            channel.token = attempt.token;
             return channel;
         } catch (MessagingException | RuntimeException e) {
             capture.closeSocket();
@@ -169,7 +181,25 @@ final class SmtpChannel {
      * next return, so that no connection outlives the grant it was opened with by more than one use.
      */
     boolean tokenExpired() {
-        return hasTokenExpiry && System.nanoTime() - tokenExpiresAtNanos >= 0;
+        AccessToken t = token;
+        return t != null && t.expired();
+    }
+
+    /**
+     * The token this connection authenticated with, if the server just refused a mail because it no longer accepts
+     * it: every recipient got 530 (authentication required) or 535 (credentials invalid, RFC 4954), which is how a
+     * server that re-checks a session's token at each transaction answers at MAIL FROM once it expired, and the
+     * token has been superseded at the source (expired, past its refresh point, or replaced). Otherwise null: a
+     * refusal of the current token is the caller's to see.
+     */
+    AccessToken refusedToken(MailRejectedException e, TokenSource source) {
+        AccessToken t = token;
+        if (t == null || source == null || !source.superseded(t)) {
+            return null;
+        }
+        boolean authRefused = !e.result().recipients().isEmpty()
+                && e.result().recipients().stream().allMatch(r -> r.code() == 530 || r.code() == 535);
+        return authRefused ? t : null;
     }
 
     /**

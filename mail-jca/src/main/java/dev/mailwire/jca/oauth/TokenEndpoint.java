@@ -1,23 +1,31 @@
 package dev.mailwire.jca.oauth;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * One issuer's token endpoint, called with the JDK's HTTP client: a form POST (RFC 6749 §3.2) with the client's
- * credentials in the body ({@code client_secret_post}, which Microsoft Entra ID, Google and Keycloak all take), bounded
- * by {@link OAuth2Config#tokenTimeout()} from connect to the last byte of the answer.
+ * One issuer's token endpoint: a form POST (RFC 6749 §3.2) with the client's credentials in the body
+ * ({@code client_secret_post}, which Microsoft Entra ID, Google and Keycloak all take), bounded by
+ * {@link OAuth2Config#tokenTimeout()} from connect to the last byte of the answer: the adapter's deadline timer
+ * disconnects a request still running then. Sent with {@link HttpURLConnection} on the asking thread, not with
+ * {@code java.net.http.HttpClient}, which starts a selector thread per client that on Java 17 cannot be stopped (it
+ * ends only once the client is garbage-collected): one per token source, outliving an undeployed adapter. The
+ * connection is not kept alive either ({@code Connection: close}): a token is asked for once per lifetime. The body
+ * is not streamed ({@code setFixedLengthStreamingMode}): in streaming mode the JDK neither keeps a 401's error body
+ * nor resends a request that met a kept-alive socket the issuer had closed.
  */
 final class TokenEndpoint {
 
@@ -29,18 +37,18 @@ final class TokenEndpoint {
         }
     }
 
+    /** An answer longer than this is not a token answer: read no more of it. */
+    private static final int MAX_ANSWER = 64 * 1024;
+
     /** Issuers that leave out {@code expires_in} (RFC 6749 makes it optional): assume a short life, refresh often. */
     static final Duration UNKNOWN_LIFETIME = Duration.ofMinutes(5);
 
     private final OAuth2Config config;
-    private final HttpClient http;
+    private final TokenSource.Deadlines deadlines;
 
-    TokenEndpoint(OAuth2Config config) {
+    TokenEndpoint(OAuth2Config config, TokenSource.Deadlines deadlines) {
         this.config = config;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(config.tokenTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER) // a redirect would carry the secret elsewhere
-                .build();
+        this.deadlines = deadlines;
     }
 
     /**
@@ -63,43 +71,87 @@ final class TokenEndpoint {
         if (config.scope() != null) {
             form.put("scope", config.scope());
         }
-        HttpRequest post = HttpRequest.newBuilder(config.tokenEndpoint())
-                .timeout(config.tokenTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException e) {
-            throw failure("did not accept a connection within " + config.tokenTimeout() + " (oauth2.token-timeout)", e);
-        } catch (HttpTimeoutException e) {
-            throw failure("did not answer within " + config.tokenTimeout() + " (oauth2.token-timeout)", e);
-        } catch (ConnectException e) {
-            throw failure("refused the connection (is the issuer up, and is oauth2.token-endpoint right?)", e);
-        } catch (IOException e) {
-            throw failure("could not be reached (" + e.getClass().getSimpleName() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(TokenException.INTERRUPTED, e);
+        byte[] body = encode(form).getBytes(StandardCharsets.UTF_8);
+        if (Thread.currentThread().isInterrupted()) {
+            throw failure(TokenException.INTERRUPTED, null);
         }
-        return grant(response);
+        HttpURLConnection http;
+        try {
+            http = (HttpURLConnection) config.tokenEndpoint().toURL().openConnection();
+        } catch (IOException | IllegalArgumentException e) {
+            throw failure("could not be reached (" + e.getClass().getSimpleName() + ")", e);
+        }
+        int limit = (int)
+                Math.min(Integer.MAX_VALUE, Math.max(1, config.tokenTimeout().toMillis()));
+        http.setConnectTimeout(limit);
+        http.setReadTimeout(limit);
+        http.setInstanceFollowRedirects(false); // a redirect would carry the secret elsewhere
+        http.setUseCaches(false);
+        http.setDoOutput(true);
+        http.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        http.setRequestProperty("Accept", "application/json");
+        http.setRequestProperty("Connection", "close");
+        AtomicBoolean deadlinePassed = new AtomicBoolean();
+        Future<?> deadline;
+        try {
+            deadline = deadlines.after(config.tokenTimeout(), () -> {
+                deadlinePassed.set(true);
+                http.disconnect();
+            });
+        } catch (RejectedExecutionException e) {
+            throw failure("was not asked: the adapter is stopping", e);
+        }
+        boolean connected = false;
+        try {
+            http.connect();
+            connected = true;
+            try (OutputStream out = http.getOutputStream()) {
+                out.write(body);
+            }
+            int status = http.getResponseCode();
+            return grant(status, answer(http, status));
+        } catch (IOException e) {
+            if (deadlinePassed.get()) {
+                throw failure("did not answer within " + config.tokenTimeout() + " (oauth2.token-timeout)", e);
+            }
+            if (e instanceof SocketTimeoutException) {
+                throw failure(
+                        connected
+                                ? "did not answer within " + config.tokenTimeout() + " (oauth2.token-timeout)"
+                                : "did not accept a connection within " + config.tokenTimeout()
+                                        + " (oauth2.token-timeout)",
+                        e);
+            }
+            if (e instanceof ConnectException) {
+                throw failure("refused the connection (is the issuer up, and is oauth2.token-endpoint right?)", e);
+            }
+            throw failure("could not be reached (" + e.getClass().getSimpleName() + ")", e);
+        } finally {
+            deadline.cancel(false);
+            http.disconnect();
+        }
     }
 
-    private Grant grant(HttpResponse<String> response) {
+    /** The answer's body, success or error, at most {@link #MAX_ANSWER} bytes. */
+    private static String answer(HttpURLConnection http, int status) throws IOException {
+        try (InputStream in = status >= 400 ? http.getErrorStream() : http.getInputStream()) {
+            return in == null ? "" : new String(in.readNBytes(MAX_ANSWER), StandardCharsets.UTF_8);
+        }
+    }
+
+    private Grant grant(int status, String body) {
         Map<String, String> json;
         try {
-            json = FlatJson.parse(response.body());
+            json = FlatJson.parse(body);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw failure("answered HTTP " + response.statusCode() + " without a JSON object", null);
+            throw failure("answered HTTP " + status + " without a JSON object", null);
         }
-        if (response.statusCode() != 200 || json.get("access_token") == null) {
+        if (status != 200 || json.get("access_token") == null) {
             String error = json.getOrDefault("error", "no error code");
             String description = json.get("error_description");
             throw new TokenException(
                     config,
-                    "refused the " + config.grant() + " grant: HTTP " + response.statusCode() + ", " + error
+                    "refused the " + config.grant() + " grant: HTTP " + status + ", " + error
                             + (description == null ? "" : " (" + clip(description) + ")") + ". " + advice(error),
                     null,
                     "invalid_grant".equals(error)

@@ -2,6 +2,7 @@ package dev.mailwire.jca.oauth;
 
 import dev.mailwire.jca.JcaMessages;
 import java.time.Duration;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,9 +33,18 @@ public final class TokenSource {
     private long retryAtNanos;
     private Duration backoff;
 
-    public TokenSource(OAuth2Config config) {
+    /**
+     * Runs an action after a delay unless cancelled first: the adapter's deadline timer, which disconnects a token
+     * request still running at {@code oauth2.token-timeout}. No thread of its own per source.
+     */
+    @FunctionalInterface
+    public interface Deadlines {
+        Future<?> after(Duration delay, Runnable action);
+    }
+
+    public TokenSource(OAuth2Config config, Deadlines deadlines) {
         this.config = config;
-        this.endpoint = new TokenEndpoint(config);
+        this.endpoint = new TokenEndpoint(config, deadlines);
         this.refreshToken = config.refreshToken();
     }
 
@@ -57,6 +67,15 @@ public final class TokenSource {
      */
     public AccessToken renew(AccessToken rejected) {
         return fetch(rejected);
+    }
+
+    /**
+     * Whether {@code t} is no longer the token a new connection would get: replaced since, or past its refresh
+     * point. A server that refuses a connection's token mid-session is then refusing an old one, worth one renewal;
+     * a refusal of the current token is not (a new one would be refused alike, and each try would cost a request).
+     */
+    public boolean superseded(AccessToken t) {
+        return t != current || !usable(t);
     }
 
     /** How many requests this source sent to the token endpoint. */

@@ -200,6 +200,18 @@ public final class OAuthStack implements AutoCloseable {
         TokenRequests.revoke(revocationEndpoint("mail"), clientId, secret, refreshToken);
     }
 
+    /**
+     * Whether Keycloak still takes {@code accessToken} (introspection as Dovecot does it): for a fake server that
+     * re-checks a session's token at each mail, which Dovecot and Postfix do only at AUTH.
+     */
+    public boolean tokenActive(String accessToken) {
+        return TokenRequests.active(
+                issuer("mail") + "/protocol/openid-connect/token/introspect",
+                Realms.DOVECOT_CLIENT,
+                Realms.DOVECOT_SECRET,
+                accessToken);
+    }
+
     public Path keycloakLog() {
         return keycloak.log();
     }

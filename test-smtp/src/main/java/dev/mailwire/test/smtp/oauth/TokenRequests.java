@@ -39,6 +39,13 @@ final class TokenRequests {
                         + enc(secret));
     }
 
+    /** Whether the issuer says {@code token} is active (RFC 7662), asked as the introspecting client. */
+    static boolean active(String endpoint, String client, String secret, String token) {
+        String body =
+                post(endpoint, "token=" + enc(token) + "&client_id=" + enc(client) + "&client_secret=" + enc(secret));
+        return Pattern.compile("\"active\"\\s*:\\s*true").matcher(body).find();
+    }
+
     private static String post(String endpoint, String form) {
         HttpRequest post = HttpRequest.newBuilder(URI.create(endpoint))
                 .timeout(Duration.ofSeconds(20))
