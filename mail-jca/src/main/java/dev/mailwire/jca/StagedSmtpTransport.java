@@ -32,6 +32,13 @@ final class StagedSmtpTransport extends SMTPTransport {
 
     private volatile Stage stage = Stage.IDLE;
 
+    /**
+     * Whether the mail being sent needs SMTPUTF8. Angus adds {@code SMTPUTF8} to MAIL FROM whenever its session
+     * allows UTF-8 and the server offers it; reporting the extension only while such a mail is sent keeps every other
+     * MAIL FROM exactly as it was (RFC 6531 §3.4: the parameter is for a mail that needs it).
+     */
+    private volatile boolean smtpUtf8;
+
     StagedSmtpTransport(Session session) {
         super(session, new URLName("smtp", null, -1, null, null, null));
     }
@@ -39,6 +46,24 @@ final class StagedSmtpTransport extends SMTPTransport {
     /** Whether the server offered this SASL mechanism in its last EHLO. */
     synchronized boolean offers(String mechanism) {
         return supportsAuthentication(mechanism); // Angus asserts that the caller holds the transport's lock
+    }
+
+    /** Whether the server offered SMTPUTF8 in its last EHLO. */
+    synchronized boolean offersSmtpUtf8() {
+        return super.supportsExtension("SMTPUTF8");
+    }
+
+    /** Sets whether the next MAIL FROM is for a mail that needs SMTPUTF8; false again once it is sent. */
+    void sendingSmtpUtf8(boolean needed) {
+        smtpUtf8 = needed;
+    }
+
+    @Override
+    public boolean supportsExtension(String ext) {
+        if ("SMTPUTF8".equalsIgnoreCase(ext) && !smtpUtf8) {
+            return false;
+        }
+        return super.supportsExtension(ext);
     }
 
     /** Reads one (possibly multi-line) reply; {@link #getLastServerResponse()} then holds its text. */
