@@ -202,8 +202,13 @@ final class SmtpChannel {
                     JcaMessages.UNREADABLE_MESSAGE, settings.mailer(), "message", null, Problems.quote(e.toString()));
         }
         if (needed && !transport.offersSmtpUtf8()) {
-            throw Problems.of(
-                    JcaMessages.SMTPUTF8_NOT_OFFERED, settings.mailer(), "recipient", settings.host(), settings.port());
+            throw Problems.invalid(
+                    JcaMessages.SMTPUTF8_NOT_OFFERED,
+                    settings.mailer(),
+                    "recipient",
+                    null,
+                    settings.host(),
+                    settings.port());
         }
         return needed;
     }
