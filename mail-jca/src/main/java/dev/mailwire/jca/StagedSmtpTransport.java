@@ -33,11 +33,13 @@ final class StagedSmtpTransport extends SMTPTransport {
     private volatile Stage stage = Stage.IDLE;
 
     /**
-     * Whether the mail being sent needs SMTPUTF8. Angus adds {@code SMTPUTF8} to MAIL FROM whenever its session
-     * allows UTF-8 and the server offers it; reporting the extension only while such a mail is sent keeps every other
-     * MAIL FROM exactly as it was (RFC 6531 §3.4: the parameter is for a mail that needs it).
+     * What {@link #supportsExtension} answers for SMTPUTF8: whether the mail being sent needs it. Angus adds
+     * {@code SMTPUTF8} to MAIL FROM whenever its session allows UTF-8 and the server offers it; answering for the mail
+     * keeps every other MAIL FROM exactly as it was (RFC 6531 §3.4: the parameter is for a mail that needs it). Angus
+     * also asks once while connecting, only to log at INFO that a server lacks SMTPUTF8; true until the first send
+     * keeps that line out of the log of every connection. Mailwire itself asks {@link #offersSmtpUtf8}.
      */
-    private volatile boolean smtpUtf8;
+    private volatile boolean smtpUtf8 = true;
 
     StagedSmtpTransport(Session session) {
         super(session, new URLName("smtp", null, -1, null, null, null));
@@ -60,10 +62,7 @@ final class StagedSmtpTransport extends SMTPTransport {
 
     @Override
     public boolean supportsExtension(String ext) {
-        if ("SMTPUTF8".equalsIgnoreCase(ext) && !smtpUtf8) {
-            return false;
-        }
-        return super.supportsExtension(ext);
+        return "SMTPUTF8".equalsIgnoreCase(ext) ? smtpUtf8 : super.supportsExtension(ext);
     }
 
     /** Reads one (possibly multi-line) reply; {@link #getLastServerResponse()} then holds its text. */
