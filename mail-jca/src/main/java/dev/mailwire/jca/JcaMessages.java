@@ -159,7 +159,7 @@ public enum JcaMessages {
             "Mailer '%s': invalid %s: contains the non-ASCII character U+%04X at index %d; a header as sent must be"
                     + " ASCII (MIME-encoded); only an address's local part may be UTF-8, in a message written as"
                     + " UTF-8 and sent with SMTPUTF8."),
-    HEADER_LINE_TOO_LONG("MWJCA-204", "Mailer '%s': invalid %s: has a line longer than %d characters; shorten it."),
+    HEADER_LINE_TOO_LONG("MWJCA-204", "Mailer '%s': invalid %s: has a line longer than %d octets; shorten it."),
     BAD_HEADER_NAME(
             "MWJCA-205",
             "Mailer '%s': invalid %s: %s; a header name is printable ASCII without spaces or colons (RFC 5322)."),
