@@ -13,6 +13,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -77,6 +78,24 @@ final class HostileInput {
                         "CVE-2025-7962 payload (U+560D U+560A)",
                         m -> m.to("a\u560d\u560aRCPT TO:<e@x.org>@x.org"),
                         m -> m.addRecipient(RecipientType.CC, unchecked("a\u560d\u560aDATA@x.org"))),
+                // Non-ASCII local parts, which make a mail sent with SMTPUTF8: what could break a line or reorder
+                // text in one is refused.
+                new Attack(
+                        "U+2028 in a non-ASCII local part",
+                        m -> m.to("j\u00f6\u2028rg@x.org"),
+                        m -> m.addRecipient(RecipientType.CC, unchecked("j\u00f6\u2028rg@x.org"))),
+                new Attack(
+                        "NEL in a non-ASCII local part",
+                        m -> m.cc("j\u00f6\u0085rg@x.org"),
+                        m -> m.setHeader("Cc", "j\u00f6\u0085rg@x.org")),
+                new Attack(
+                        "RLO in a non-ASCII local part",
+                        m -> m.to("j\u00f6\u202erg@x.org"),
+                        m -> m.addRecipient(RecipientType.TO, unchecked("j\u00f6\u202erg@x.org"))),
+                new Attack(
+                        "raw non-ASCII display name",
+                        null, // the builder encodes display names
+                        m -> m.setHeader("From", "J\u00f6rg <app@example.org>")),
                 new Attack(
                         "quoted CRLF + space local part",
                         m -> m.to("\"a\r\n b\"@x.org"),
@@ -161,6 +180,30 @@ final class HostileInput {
                     m.setText("ok\n" + "é".repeat(600), "UTF-8");
                     m.setHeader("Content-Transfer-Encoding", "8bit");
                 }));
+    }
+
+    /**
+     * The attacks that exploit Angus's low-byte writing of an ASCII message only: in a message written as UTF-8, U+560D
+     * and U+560A are ordinary characters, written whole.
+     */
+    static final Set<String> ONLY_IN_ASCII = Set.of("CVE-2025-7962 payload (U+560D U+560A)");
+
+    /**
+     * As {@link #message}, written as UTF-8 ({@code mail.mime.allowutf8}) to {@code jörg@example.test}: a mail that
+     * is sent with SMTPUTF8.
+     */
+    static MimeMessage utf8Message(MessageAttack attack) throws Exception {
+        Properties utf8 = new Properties();
+        utf8.setProperty("mail.mime.allowutf8", "true");
+        MimeMessage message = new MimeMessage(Session.getInstance(utf8));
+        message.setFrom("app@example.org");
+        message.setRecipients(RecipientType.TO, "j\u00f6rg@example.test");
+        message.setSubject("ok");
+        message.setText("body");
+        if (attack != null) {
+            attack.apply(message);
+        }
+        return message;
     }
 
     /** A valid message from the mailer's From to Ada, with {@code attack} applied. */

@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(120)
 class InjectionCorpusNeverReachesServerTest {
 
+    private static final String JOERG = "j\u00f6rg@example.test";
+
     private static FakeSmtpServer server;
     private static TestConfig config;
     private static WeldContainer container;
@@ -39,7 +41,10 @@ class InjectionCorpusNeverReachesServerTest {
 
     @BeforeAll
     static void start() {
-        server = FakeSmtpServer.builder().start();
+        // SMTPUTF8 offered, so a UTF-8 mail is refused for its attack, not for the server's lack of SMTPUTF8.
+        server = FakeSmtpServer.builder()
+                .extensions("PIPELINING", "8BITMIME", "ENHANCEDSTATUSCODES", "SMTPUTF8")
+                .start();
         config = TestConfig.use(FakeServerSettings.of("<default>", server));
         container = Containers.boot(DefaultMailerClient.class);
         mailer = container.select(DefaultMailerClient.class).get().mailer;
@@ -91,6 +96,40 @@ class InjectionCorpusNeverReachesServerTest {
         assertRefusedBeforeTheServer(() -> bare.send(message), false);
     }
 
+    static Stream<HostileInput.Attack> corpusInUtf8() {
+        return corpus().filter(a -> !HostileInput.ONLY_IN_ASCII.contains(a.name()));
+    }
+
+    /** The builder forms in a mail to {@code jörg@example.test}, which is sent with SMTPUTF8. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("builderForms")
+    void mailBuilderWithSmtpUtf8(HostileInput.Attack attack) {
+        Mail.Builder builder = Mail.builder().to(JOERG).subject("ok").text("body");
+        Mail mail;
+        try {
+            mail = attack.mail().apply(builder).build();
+        } catch (InvalidMailException refusedByTheBuilder) {
+            return;
+        }
+        assertRefusedBeforeTheServer(() -> mailer.send(mail), true);
+    }
+
+    /** The raw forms in a message written as UTF-8, through the mailer and the bare JCA connection. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpusInUtf8")
+    void mimeMessageWrittenAsUtf8(HostileInput.Attack attack) throws Exception {
+        assertRefusedBeforeTheServer(() -> mailer.send(uncheckedUtf8(attack)), true);
+        assertRefusedBeforeTheServer(() -> bare.send(uncheckedUtf8(attack)), false);
+    }
+
+    private static jakarta.mail.internet.MimeMessage uncheckedUtf8(HostileInput.Attack attack) {
+        try {
+            return HostileInput.utf8Message(attack.message());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void validMailStillGoesThroughEachPath() throws Exception {
         int before = server.messages().size();
@@ -98,9 +137,12 @@ class InjectionCorpusNeverReachesServerTest {
                 Mail.builder().to("ada@example.org").subject("ok").text("body").build());
         mailer.send(HostileInput.message(null));
         bare.send(HostileInput.message(null));
+        mailer.send(Mail.builder().to(JOERG).subject("ok").text("body").build());
+        mailer.send(HostileInput.utf8Message(null));
+        bare.send(HostileInput.utf8Message(null));
 
-        List<ReceivedMessage> received = server.awaitMessages(before + 3, Duration.ofSeconds(10));
-        assertThat(received).hasSize(before + 3);
+        List<ReceivedMessage> received = server.awaitMessages(before + 6, Duration.ofSeconds(10));
+        assertThat(received).hasSize(before + 6);
         assertThat(received).allSatisfy(m -> assertThat(m.bareLineEndings()).isFalse());
         assertThat(received).allSatisfy(m -> assertThat(m.text()).doesNotContainIgnoringCase("evil"));
     }
@@ -116,7 +158,7 @@ class InjectionCorpusNeverReachesServerTest {
                 .as("messages")
                 .isEmpty();
         assertThat(e).as("refused").isNotNull();
-        assertThat(e.getMessage()).doesNotContain("\r", "\n");
+        assertThat(e.getMessage()).doesNotContain("\r", "\n", "MWJCA-217");
         assertThat(server.commandCount("MAIL")).as("MAIL FROM").isEqualTo(mailFrom);
         if (noConnection) {
             assertThat(server.connectionCount()).as("connections").isEqualTo(connections);

@@ -157,8 +157,9 @@ public enum JcaMessages {
     HEADER_NOT_ASCII(
             "MWJCA-203",
             "Mailer '%s': invalid %s: contains the non-ASCII character U+%04X at index %d; a header as sent must be"
-                    + " ASCII (MIME-encoded): Mailwire does not use SMTPUTF8."),
-    HEADER_LINE_TOO_LONG("MWJCA-204", "Mailer '%s': invalid %s: has a line longer than %d characters; shorten it."),
+                    + " ASCII (MIME-encoded); only an address's local part may be UTF-8, in a message written as"
+                    + " UTF-8 and sent with SMTPUTF8."),
+    HEADER_LINE_TOO_LONG("MWJCA-204", "Mailer '%s': invalid %s: has a line longer than %d octets; shorten it."),
     BAD_HEADER_NAME(
             "MWJCA-205",
             "Mailer '%s': invalid %s: %s; a header name is printable ASCII without spaces or colons (RFC 5322)."),
@@ -197,6 +198,11 @@ public enum JcaMessages {
             "Mailer '%s': invalid %s: %s; an id is printable ASCII without spaces or angle brackets inside, and a"
                     + " Message-ID is id@domain."),
     TOO_DEEP("MWJCA-216", "Mailer '%s': invalid message: nests MIME parts more than %d deep."),
+    SMTPUTF8_NOT_OFFERED(
+            "MWJCA-217",
+            "Mailer '%s': invalid %s: the mail has a non-ASCII local part, which needs SMTPUTF8 (RFC 6531), and the"
+                    + " server %s:%s does not offer SMTPUTF8; nothing was sent. Use an ASCII address, or a server that"
+                    + " offers SMTPUTF8."),
 
     // The embedded pool (in a server, the server's pool reports its own errors).
     POOL_EXHAUSTED(

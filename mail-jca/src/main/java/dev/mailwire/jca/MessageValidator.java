@@ -21,13 +21,16 @@ import java.util.OptionalLong;
  *
  * <ul>
  *   <li>CR or LF in a header other than a proper fold (CRLF followed by a space or tab and more text), bare CR or
- *       LF, NUL and other control characters, non-ASCII characters in a header as sent (Mailwire does not use
- *       SMTPUTF8; CVE-2025-7962), lines over 998 characters, and header names outside RFC 5322 ftext. Values are
+ *       LF, NUL and other control characters, non-ASCII characters in a header as sent (CVE-2025-7962: only an
+ *       address's local part, in a message written as UTF-8 for SMTPUTF8), lines over 998 octets, and header names
+ *       outside RFC 5322 ftext. Values are
  *       checked again after unfolding and MIME decoding (RFC 2047 encoded-words wherever they stand, and RFC 2231
  *       parameters), so an encoded CR or LF is refused too.
  *   <li>Addresses (From, Sender, Reply-To, To, Cc, Bcc, Resent-*, and the envelope recipients) that do not parse
- *       strictly, or whose address part holds anything but printable ASCII without white space, or whose display
- *       name holds CR, LF, controls or bidirectional override and isolate characters.
+ *       strictly, or whose address part holds anything but printable ASCII without white space (a message whose
+ *       session sets {@code mail.mime.allowutf8} may have a non-ASCII local part, checked by code point: it is sent
+ *       only with SMTPUTF8), or whose display name holds CR, LF, controls or bidirectional override and isolate
+ *       characters.
  *   <li>Attachment names (decoded) and Content-IDs in every MIME part, by the same rules.
  *   <li>{@code Return-Path} and {@code Sender} headers: the first is the receiving server's to add, the second a
  *       second identity claim nobody verifies.

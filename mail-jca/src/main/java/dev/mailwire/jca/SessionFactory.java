@@ -56,6 +56,9 @@ final class SessionFactory {
     private Properties properties(DeadlineTimer timer) {
         Properties p = new Properties();
         p.putAll(settings.sessionProperties());
+        // Commands as UTF-8, so a non-ASCII address goes out whole (ASCII is byte for byte the same); SMTPUTF8 is
+        // asked for only for a mail that needs it (StagedSmtpTransport), and such a mail only to a server offering it.
+        p.put(dev.mailwire.jca.validation.SmtpUtf8.ALLOW_UTF8, "true");
         p.put("mail.smtp.host", settings.host());
         p.put("mail.smtp.port", String.valueOf(settings.port()));
         p.put("mail.smtp.connectiontimeout", millis(settings.connectTimeout()));

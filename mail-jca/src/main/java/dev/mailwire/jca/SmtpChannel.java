@@ -6,6 +6,8 @@ import dev.mailwire.SendResult;
 import dev.mailwire.jca.oauth.AccessToken;
 import dev.mailwire.jca.oauth.TokenException;
 import dev.mailwire.jca.oauth.TokenSource;
+import dev.mailwire.jca.validation.Problems;
+import dev.mailwire.jca.validation.SmtpUtf8;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -207,6 +209,41 @@ final class SmtpChannel {
      * as {@link dev.mailwire.MailRejectedException}; a broken connection comes back as a {@link SendFailure}.
      */
     SendResult send(MimeMessage message, Address[] recipients, Duration budget) throws SendFailureException {
+        boolean smtpUtf8 = needsSmtpUtf8(message, recipients);
+        try {
+            transport.sendingSmtpUtf8(smtpUtf8);
+            return sendNow(message, recipients, budget);
+        } finally {
+            transport.sendingSmtpUtf8(false);
+        }
+    }
+
+    /**
+     * Whether the mail needs SMTPUTF8 (RFC 6531); refuses it, before MAIL FROM, when this server's EHLO did not offer
+     * it: Angus would send the UTF-8 address anyway, and a server without SMTPUTF8 may mangle it or deliver it to
+     * someone else.
+     */
+    private boolean needsSmtpUtf8(MimeMessage message, Address[] recipients) {
+        boolean needed;
+        try {
+            needed = SmtpUtf8.required(message, recipients);
+        } catch (MessagingException e) {
+            throw Problems.invalid(
+                    JcaMessages.UNREADABLE_MESSAGE, settings.mailer(), "message", null, Problems.quote(e.toString()));
+        }
+        if (needed && !transport.offersSmtpUtf8()) {
+            throw Problems.invalid(
+                    JcaMessages.SMTPUTF8_NOT_OFFERED,
+                    settings.mailer(),
+                    "recipient",
+                    null,
+                    settings.host(),
+                    settings.port());
+        }
+        return needed;
+    }
+
+    private SendResult sendNow(MimeMessage message, Address[] recipients, Duration budget) throws SendFailureException {
         AtomicBoolean deadlinePassed = new AtomicBoolean();
         ScheduledFuture<?> deadline = timer.schedule(() -> expire(deadlinePassed, capture), budget);
         transport.resetStage();

@@ -32,6 +32,15 @@ final class StagedSmtpTransport extends SMTPTransport {
 
     private volatile Stage stage = Stage.IDLE;
 
+    /**
+     * What {@link #supportsExtension} answers for SMTPUTF8: whether the mail being sent needs it. Angus adds
+     * {@code SMTPUTF8} to MAIL FROM whenever its session allows UTF-8 and the server offers it; answering for the mail
+     * keeps every other MAIL FROM exactly as it was (RFC 6531 §3.4: the parameter is for a mail that needs it). Angus
+     * also asks once while connecting, only to log at INFO that a server lacks SMTPUTF8; true until the first send
+     * keeps that line out of the log of every connection. Mailwire itself asks {@link #offersSmtpUtf8}.
+     */
+    private volatile boolean smtpUtf8 = true;
+
     StagedSmtpTransport(Session session) {
         super(session, new URLName("smtp", null, -1, null, null, null));
     }
@@ -39,6 +48,21 @@ final class StagedSmtpTransport extends SMTPTransport {
     /** Whether the server offered this SASL mechanism in its last EHLO. */
     synchronized boolean offers(String mechanism) {
         return supportsAuthentication(mechanism); // Angus asserts that the caller holds the transport's lock
+    }
+
+    /** Whether the server offered SMTPUTF8 in its last EHLO. */
+    synchronized boolean offersSmtpUtf8() {
+        return super.supportsExtension("SMTPUTF8");
+    }
+
+    /** Sets whether the next MAIL FROM is for a mail that needs SMTPUTF8; false again once it is sent. */
+    void sendingSmtpUtf8(boolean needed) {
+        smtpUtf8 = needed;
+    }
+
+    @Override
+    public boolean supportsExtension(String ext) {
+        return "SMTPUTF8".equalsIgnoreCase(ext) ? smtpUtf8 : super.supportsExtension(ext);
     }
 
     /** Reads one (possibly multi-line) reply; {@link #getLastServerResponse()} then holds its text. */

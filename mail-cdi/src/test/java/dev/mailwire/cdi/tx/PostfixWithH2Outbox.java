@@ -2,7 +2,9 @@ package dev.mailwire.cdi.tx;
 
 import dev.mailwire.cdi.tx.deployment.OutboxDataSource;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
+import dev.mailwire.test.smtp.postfix.PrivatePostfixBuilder;
 import io.agroal.api.AgroalDataSource;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,12 +15,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class PostfixWithH2Outbox implements BeforeAllCallback, AfterAllCallback {
 
+    private final Map<String, String> postfixSettings;
     private PrivatePostfix postfix;
     private AgroalDataSource dataSource;
 
+    PostfixWithH2Outbox() {
+        this(Map.of());
+    }
+
+    /** @param postfixSettings main.cf parameters the test's Postfix sets on top of the usual ones */
+    PostfixWithH2Outbox(Map<String, String> postfixSettings) {
+        this.postfixSettings = postfixSettings;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        postfix = PrivatePostfix.builder().start();
+        PrivatePostfixBuilder builder = PrivatePostfix.builder();
+        postfixSettings.forEach(builder::set);
+        postfix = builder.start();
         dataSource = Databases.h2();
         OutboxDataSource.current = dataSource;
     }

@@ -24,14 +24,15 @@ public final class MailChecks {
             // Before saving, which sets an encoding on every part that has none: see LongLines.
             Set<MimePart> identityEncoded = LongLines.declaredIdentity(message);
             String messageId = SavedForm.save(mailer, message);
-            new PartWalk(mailer, identityEncoded).walk(message);
+            boolean utf8 = SmtpUtf8.writtenAsUtf8(message);
+            new PartWalk(mailer, identityEncoded, utf8).walk(message);
             SmtpEnvelopeOptions.check(mailer, message);
             Address[] from = message.getFrom();
             if (from == null || from.length == 0) {
                 throw Problems.of(JcaMessages.NO_FROM, mailer, "from");
             }
             Address[] envelope = recipients != null ? recipients : message.getAllRecipients();
-            if (envelope == null || Addresses.checkEnvelope(mailer, "recipient", envelope) == 0) {
+            if (envelope == null || Addresses.checkEnvelope(mailer, "recipient", envelope, utf8) == 0) {
                 throw Problems.of(JcaMessages.NO_RECIPIENT, mailer, "recipient");
             }
             return messageId;

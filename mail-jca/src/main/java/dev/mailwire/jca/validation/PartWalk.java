@@ -27,12 +27,17 @@ final class PartWalk {
     private final String mailer;
     private final Parameters parameters;
     private final Set<MimePart> identityEncoded;
+    private final boolean utf8;
 
-    /** @param identityEncoded the parts whose lines to check, from {@link LongLines#declaredIdentity} */
-    PartWalk(String mailer, Set<MimePart> identityEncoded) {
+    /**
+     * @param identityEncoded the parts whose lines to check, from {@link LongLines#declaredIdentity}
+     * @param utf8 whether the message is written as UTF-8: its address headers may hold non-ASCII local parts
+     */
+    PartWalk(String mailer, Set<MimePart> identityEncoded, boolean utf8) {
         this.mailer = mailer;
         this.parameters = new Parameters(mailer);
         this.identityEncoded = identityEncoded;
+        this.utf8 = utf8;
     }
 
     void walk(MimePart message) throws MessagingException {
@@ -97,9 +102,10 @@ final class PartWalk {
                 RefusedHeaders.check(mailer, field, name);
             }
             boolean addresses = topLevel && Fields.isAddressHeader(name);
-            String value = RawHeader.checkAndUnfold(mailer, field, name, header.getValue(), addresses);
+            String value =
+                    RawHeader.checkAndUnfold(mailer, field, name, header.getValue(), addresses, addresses && utf8);
             if (addresses) {
-                Addresses.parseList(mailer, field, value);
+                Addresses.checkHeader(mailer, field, value, utf8);
             } else {
                 EncodedWords.refuseHiddenBreaks(mailer, field, value, "");
             }

@@ -17,9 +17,12 @@ import dev.mailwire.jca.JcaMessages;
  * not contain CR or LF at all ({@link dev.mailwire.jca.MessageValidator#checkHeaderValue}), and a message built by the
  * caller is unfolded and its decoded value checked again.
  *
- * <p>Raw values must be ASCII: Mailwire does not negotiate SMTPUTF8, and Angus writes raw header characters through
- * an 8-bit path that keeps only the low byte (CVE-2025-7962: U+560A becomes a bare LF). Non-ASCII text goes in
- * MIME encoded-words, which Angus produces when the value is set through its setters.
+ * <p>Raw values must be ASCII: unless its session sets {@code mail.mime.allowutf8}, Angus writes raw header
+ * characters through an 8-bit path that keeps only the low byte (CVE-2025-7962: U+560A becomes a bare LF). Non-ASCII
+ * text goes in MIME encoded-words, which Angus produces when the value is set through its setters. The one exception
+ * is an address header of a message written as UTF-8 (RFC 6532), sent only with SMTPUTF8: there raw non-ASCII may
+ * stand, but only inside an address's local part ({@link Addresses#checkHeader}), never a C1 control or a Unicode
+ * line separator, and a line is counted in the octets UTF-8 writes.
  */
 final class RawHeader {
 
@@ -53,6 +56,12 @@ final class RawHeader {
      *     Angus's strict parser accepts.
      */
     static String checkAndUnfold(String mailer, String field, String name, String raw, boolean addressList) {
+        return checkAndUnfold(mailer, field, name, raw, addressList, false);
+    }
+
+    /** @param utf8 whether raw non-ASCII may stand (an address header of a message written as UTF-8) */
+    static String checkAndUnfold(
+            String mailer, String field, String name, String raw, boolean addressList, boolean utf8) {
         StringBuilder unfolded = new StringBuilder(raw.length());
         Quotes quotes = addressList ? new Quotes() : null;
         int lineLength = name.length() + 2;
@@ -83,10 +92,15 @@ final class RawHeader {
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
                 throw Problems.invalid(JcaMessages.LINE_BREAK_OR_CONTROL, mailer, field, raw, Text.reasonAt(raw, i));
             }
-            if (c > 0x7e) {
+            if ((c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
+                throw Problems.invalid(JcaMessages.LINE_BREAK_OR_CONTROL, mailer, field, raw, Text.reasonAt(raw, i));
+            }
+            if (c > 0x7e && !utf8) {
                 throw Problems.invalid(JcaMessages.HEADER_NOT_ASCII, mailer, field, raw, (int) c, i);
             }
-            if (++lineLength > MAX_LINE) {
+            // In octets: a UTF-8 header's non-ASCII character takes two or three (a surrogate pair four).
+            lineLength += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            if (lineLength > MAX_LINE) {
                 throw Problems.invalid(JcaMessages.HEADER_LINE_TOO_LONG, mailer, field, raw, MAX_LINE);
             }
             if (quotes != null) {

@@ -71,6 +71,50 @@ final class Text {
         return -1;
     }
 
+    /**
+     * The index of the first character a non-ASCII local part (RFC 6531) may not hold, -1 if none. Checked by code
+     * point: ASCII outside printable (0x21 to 0x7E), C1 controls (U+0085 among them), format characters (bidi
+     * controls and marks, zero-width characters), every kind of white space and separator (U+2028, U+2029, no-break
+     * and other spaces), unpaired surrogates, and unassigned or private-use code points: an address a person can
+     * read and type, nothing a display or a parser could take for something else.
+     */
+    static int firstForbiddenInLocalPart(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (cp < 0x80) {
+                if (cp <= 0x20 || cp == 0x7f) {
+                    return i;
+                }
+            } else {
+                switch (Character.getType(cp)) {
+                    case Character.CONTROL,
+                            Character.FORMAT,
+                            Character.SPACE_SEPARATOR,
+                            Character.LINE_SEPARATOR,
+                            Character.PARAGRAPH_SEPARATOR,
+                            Character.SURROGATE,
+                            Character.PRIVATE_USE,
+                            Character.UNASSIGNED -> {
+                        return i;
+                    }
+                    default -> {}
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+
+    /** Whether {@code s} holds a character outside ASCII. */
+    static boolean hasNonAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String reasonAt(String s, int i) {
         char c = s.charAt(i);
         if (Character.isSurrogate(c)) {

@@ -43,7 +43,8 @@ class CallerValuesCheckedBeforeRenderingTest {
                 "group: a@x.org;",
                 "\"a b\"@x.org",
                 "\"a\r\n b\"@x.org",
-                "a\u560a@x.org",
+                "a\u560a\u202e@x.org",
+                "a\u0085@x.org",
                 "a@b\u2028c.org",
                 "Evil\r\nBcc: x <a@x.org>",
                 "a@x.org\r\n"

@@ -117,7 +117,9 @@ public final class DkimSigner {
         List<String> result = new ArrayList<>();
         for (DkimKey key : signing) {
             String unsigned = unsignedField(key, time, h, bh);
-            byte[] data = (signed + Relaxed.header(unsigned, true)).getBytes(StandardCharsets.US_ASCII);
+            // The fields were read as ISO-8859-1 (HeaderFields): written back the same way, they are the very bytes
+            // of the message, UTF-8 address headers (RFC 6532) included.
+            byte[] data = (signed + Relaxed.header(unsigned, true)).getBytes(StandardCharsets.ISO_8859_1);
             byte[] b = key.algorithm().sign(key.key(), data);
             result.add(unsigned + fold(Base64.getEncoder().encodeToString(b)));
         }

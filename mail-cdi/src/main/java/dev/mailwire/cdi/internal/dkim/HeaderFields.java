@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * The header block of a message in its wire form (CRLF line ends): each field with its folds, in order, and where
- * the body starts. Mailwire's validator has made every header ASCII before a message is signed.
+ * the body starts. Read as ISO-8859-1, one char per byte, so that the fields written back the same way are the
+ * message's bytes: every header is ASCII but, in a message sent with SMTPUTF8, an address's UTF-8 local part, which
+ * relaxed canonicalization (RFC 6376 §3.4.2: case of the name, runs of SP and HTAB) leaves alone.
  */
 final class HeaderFields {
 

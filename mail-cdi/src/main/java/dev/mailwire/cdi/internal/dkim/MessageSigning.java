@@ -66,8 +66,10 @@ public final class MessageSigning {
                 signed.write((field + "\r\n").getBytes(StandardCharsets.US_ASCII));
             }
             signed.write(wire);
-            SignedMessage result = new SignedMessage(
-                    session, signed.toByteArray(), messageId, message.getRecipients(RecipientType.BCC));
+            // Parsed back with the message's own session: a message written as UTF-8 is read as UTF-8.
+            Session own = message.getSession() != null ? message.getSession() : session;
+            SignedMessage result =
+                    new SignedMessage(own, signed.toByteArray(), messageId, message.getRecipients(RecipientType.BCC));
             if (message instanceof SMTPMessage smtp) {
                 result.setEnvelopeFrom(smtp.getEnvelopeFrom());
             }

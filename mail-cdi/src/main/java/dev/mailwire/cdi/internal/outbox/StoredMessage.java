@@ -1,5 +1,6 @@
 package dev.mailwire.cdi.internal.outbox;
 
+import dev.mailwire.jca.validation.SmtpUtf8;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -25,7 +26,17 @@ final class StoredMessage extends SMTPMessage {
     /** What the SMTP transport omits when it writes a message ({@code SMTPTransport}'s ignore list). */
     static final String[] OMITTED_HEADERS = {"Bcc", "Content-Length"};
 
-    private static final Session SESSION = Session.getInstance(new Properties());
+    /**
+     * Reads headers as UTF-8: a mail sent with SMTPUTF8 was stored with a UTF-8 address (RFC 6532); any other stored
+     * mail is ASCII, which reads the same either way.
+     */
+    private static final Session SESSION = Session.getInstance(utf8());
+
+    private static Properties utf8() {
+        Properties p = new Properties();
+        p.setProperty(SmtpUtf8.ALLOW_UTF8, "true");
+        return p;
+    }
 
     /**
      * The header that carries a stored mail's envelope sender at the very top of the stored bytes. A message never

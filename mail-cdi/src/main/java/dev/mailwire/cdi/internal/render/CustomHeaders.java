@@ -53,7 +53,7 @@ final class CustomHeaders {
         message.addHeader(name, MimeUtility.fold(name.length() + 2, encode(value)));
     }
 
-    /** RFC 2047 encoded-words for non-ASCII text: a header as sent must be ASCII (no SMTPUTF8). */
+    /** RFC 2047 encoded-words for non-ASCII text: only an address may be raw UTF-8, and only in a mail sent with SMTPUTF8. */
     private static String encode(String value) {
         try {
             return MimeUtility.encodeText(value, Parts.UTF_8, null);

@@ -9,15 +9,20 @@ import dev.mailwire.jca.JcaMessages;
 import dev.mailwire.jca.MessageValidator;
 import dev.mailwire.jca.ValidatedMessage;
 import dev.mailwire.jca.validation.Problems;
-import jakarta.mail.Message.RecipientType;
+import dev.mailwire.jca.validation.SmtpUtf8;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Turns a {@link Mail} into a {@link StableIdMessage} ready to send: each caller string checked and each address
@@ -81,18 +86,32 @@ public final class MailRenderer {
             if (from == null) {
                 throw Problems.of(JcaMessages.NO_FROM, mailer, "from");
             }
+            if (mail.to().isEmpty() && mail.cc().isEmpty() && mail.bcc().isEmpty()) {
+                throw Problems.of(JcaMessages.NO_RECIPIENT, mailer, "to");
+            }
+            InternetAddress[] to = parseAll("to", mail.to());
+            InternetAddress[] cc = parseAll("cc", mail.cc());
+            InternetAddress[] bcc = parseAll("bcc", mail.bcc());
+            InternetAddress[] replyTo = parseAll("reply-to", mail.replyTo());
             String messageId = mail.messageId()
                     .map(id -> MessageValidator.checkMessageId(mailer, id))
                     .orElseGet(() -> MessageIds.generate(mailer, messageIdDomain, from));
-            StableIdMessage message = new StableIdMessage(session, messageId);
-            message.setFrom(from);
+            boolean international = Stream.of(new InternetAddress[] {from}, to, cc, bcc, replyTo)
+                    .filter(Objects::nonNull)
+                    .flatMap(Arrays::stream)
+                    .anyMatch(a -> !StandardCharsets.US_ASCII.newEncoder().canEncode(a.getAddress()));
+            StableIdMessage message = new StableIdMessage(international ? utf8(session) : session, messageId);
+            setAddresses(message, "From", new InternetAddress[] {from});
             InternetAddress bounce =
                     mail.bounceAddress().map(b -> envelope("bounce-address", b)).orElse(bounceAddress);
             if (bounce != null) {
                 // MAIL FROM only: the From header stays the author's. Checked as every envelope address is.
                 message.setEnvelopeFrom(bounce.getAddress());
             }
-            setRecipients(message, mail);
+            setAddresses(message, "To", to);
+            setAddresses(message, "Cc", cc);
+            setAddresses(message, "Bcc", bcc);
+            setAddresses(message, "Reply-To", replyTo);
             if (mail.subject().isPresent()) {
                 MessageValidator.checkHeaderValue(
                         mailer, "subject", mail.subject().get());
@@ -110,19 +129,33 @@ public final class MailRenderer {
         }
     }
 
-    private void setRecipients(StableIdMessage message, Mail mail) throws MessagingException {
-        if (mail.to().isEmpty() && mail.cc().isEmpty() && mail.bcc().isEmpty()) {
-            throw Problems.of(JcaMessages.NO_RECIPIENT, mailer, "to");
-        }
-        message.setRecipients(RecipientType.TO, parseAll("to", mail.to()));
-        message.setRecipients(RecipientType.CC, parseAll("cc", mail.cc()));
-        message.setRecipients(RecipientType.BCC, parseAll("bcc", mail.bcc()));
-        if (!mail.replyTo().isEmpty()) {
-            message.setReplyTo(parseAll("reply-to", mail.replyTo()));
+    /**
+     * A session like {@code session} that writes the message as UTF-8 (RFC 6532), for a mail with a non-ASCII local
+     * part: such a mail is sent only with SMTPUTF8, and refused by a server that does not offer it. Made per such
+     * mail, which is rare; every other mail is written in ASCII as before.
+     */
+    private static Session utf8(Session session) {
+        Properties p = new Properties();
+        p.putAll(session.getProperties());
+        p.setProperty(SmtpUtf8.ALLOW_UTF8, "true");
+        return Session.getInstance(p);
+    }
+
+    /**
+     * Sets an address header as Angus's {@code setRecipients} does in an ASCII message: display names MIME-encoded.
+     * In a message written as UTF-8, Angus's setters would write them raw ({@code toUnicodeString}); only a local part
+     * may be raw UTF-8. Null leaves the header out.
+     */
+    private static void setAddresses(StableIdMessage message, String name, InternetAddress[] addresses)
+            throws MessagingException {
+        if (addresses == null) {
+            message.removeHeader(name);
+        } else {
+            message.setHeader(name, InternetAddress.toString(addresses, name.length() + 2));
         }
     }
 
-    /** Null for an empty list: {@code setRecipients} then leaves the header out. */
+    /** Null for an empty list: {@link #setAddresses} then leaves the header out. */
     private InternetAddress[] parseAll(String field, List<String> addresses) {
         if (addresses.isEmpty()) {
             return null;

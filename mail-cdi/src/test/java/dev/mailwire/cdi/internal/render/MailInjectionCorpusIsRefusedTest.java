@@ -29,8 +29,17 @@ class MailInjectionCorpusIsRefusedTest {
                 attack("Bcc as custom header", "header Bcc", m -> m.header("Bcc", "evil@x.org")),
                 attack("CRLF in to", "to", m -> m.to("a@x.org\r\nRCPT TO:<evil@x.org>")),
                 attack("CRLF in display name", "to", m -> m.to("\"Evil\r\nBcc: x\" <a@x.org>")),
-                attack("CVE-2025-7962 U+560A in cc", "cc", m -> m.cc("a\u560a@x.org")),
-                attack("CVE-2025-7962 U+560D in to", "to", m -> m.to("a\u560d@x.org")),
+                // A non-ASCII local part makes a mail that is written as UTF-8 and sent with SMTPUTF8, where U+560A
+                // (CVE-2025-7962) is an ordinary character written whole; what could break a line, hide or reorder
+                // text in it is refused.
+                attack("U+2028 in a local part in cc", "cc", m -> m.cc("j\u00f6\u2028rg@x.org")),
+                attack("CVE-2025-7962 U+560A with NEL in to", "to", m -> m.to("a\u560a\u0085@x.org")),
+                attack("C1 U+009B in a local part in from", "from", m -> m.from("j\u00f6\u009brg@x.org")),
+                attack("RLO in a local part in to", "to", m -> m.to("j\u00f6\u202erg@x.org")),
+                attack("LRI in a local part in reply-to", "reply-to", m -> m.replyTo("j\u00f6\u2066rg@x.org")),
+                attack("zero-width space in a local part in bcc", "bcc", m -> m.bcc("j\u00f6\u200brg@x.org")),
+                attack("ideographic space in a local part in to", "to", m -> m.to("j\u00f6\u3000rg@x.org")),
+                attack("quoted non-ASCII local part in to", "to", m -> m.to("\"j\u00f6rg\"@x.org")),
                 attack("quoted CRLF space local part in bcc", "bcc", m -> m.bcc("\"a\r\n b\"@x.org")),
                 attack("CRLF in from", "from", m -> m.from("a@x.org\r\nX: y")),
                 attack("CRLF in reply-to", "reply-to", m -> m.replyTo("a@x.org\r\nX: y")),
