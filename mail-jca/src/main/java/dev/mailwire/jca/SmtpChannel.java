@@ -145,10 +145,13 @@ final class SmtpChannel {
             if (oauth) {
                 OAuthLogin.authenticate(s, transport, capture, identity.user(), secret);
             }
+            if (s.pipelining()) {
+                transport.pipelineTo(pipelineStream(transport, capture));
+            }
             SmtpChannel channel = new SmtpChannel(s, timer, transport, capture, sessions.backoff());
             channel.token = attempt.token;
             return channel;
-        } catch (MessagingException | RuntimeException e) {
+        } catch (MessagingException | java.io.IOException | RuntimeException e) {
             capture.closeSocket();
             if (e instanceof MailerException m) {
                 throw m;
@@ -158,6 +161,22 @@ final class SmtpChannel {
             deadline.cancel(false);
             capture.end();
         }
+    }
+
+    /**
+     * The stream Angus's own writes end in: the TLS socket's once TLS is up, else the plain socket's. Null (no
+     * pipelining) for a TLS connection whose TLS socket was not captured, so that nothing is ever written in clear
+     * beside it.
+     */
+    private static java.io.OutputStream pipelineStream(StagedSmtpTransport transport, SocketCapture capture)
+            throws java.io.IOException {
+        javax.net.ssl.SSLSocket tls = capture.tlsSocket();
+        if (tls != null) {
+            return tls.getOutputStream();
+        }
+        return transport.isSSL() || capture.socket() == null
+                ? null
+                : capture.socket().getOutputStream();
     }
 
     /** The password or token to authenticate with; for the adapter's token source, remembered in the attempt. */
@@ -255,12 +274,18 @@ final class SmtpChannel {
             transport.sendMessage(message, recipients);
             needsReset = false;
             answered();
+            if (transport.pipelineBroken()) {
+                abort();
+            }
             return SendResults.allAccepted(
                     message, recipients, transport.getLastReturnCode(), transport.getLastServerResponse());
         } catch (MessagingException e) {
             if (!deadlinePassed.get() && SendResults.isReply(e)) {
                 needsReset = false; // Angus ended the transaction itself (RSET, or the final dot)
                 answered();
+                if (transport.pipelineBroken()) {
+                    abort(); // replies went out of step while Angus reset: the results stand, the connection not
+                }
                 return SendResults.fromReplies(settings.mailer(), message, recipients, e);
             }
             throw failure(e, deadlinePassed.get());
