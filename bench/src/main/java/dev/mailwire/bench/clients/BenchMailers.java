@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The injection points that declare the bench's named mailers (Mailwire makes one per {@code @MailerName} it finds):
- * one per server, named after the server's key, and one variant.
+ * one per server, named after the server's key (the round-trip links of {@code BenchServers.ROUND_TRIPS} too), and
+ * one variant.
  */
 public class BenchMailers {
 
@@ -28,6 +29,22 @@ public class BenchMailers {
     @MailerName("tls-sink-long-lived")
     Mailer tlsSinkLongLived;
 
+    @Inject
+    @MailerName("postfix-rtt0ms")
+    Mailer postfixRtt0;
+
+    @Inject
+    @MailerName("postfix-rtt2ms")
+    Mailer postfixRtt2;
+
+    @Inject
+    @MailerName("postfix-rtt10ms")
+    Mailer postfixRtt10;
+
+    @Inject
+    @MailerName("postfix-rtt50ms")
+    Mailer postfixRtt50;
+
     Map<String, Mailer> byName() {
         return Map.of(
                 "plain-sink",
@@ -37,6 +54,14 @@ public class BenchMailers {
                 "postfix",
                 postfix,
                 "tls-sink-long-lived",
-                tlsSinkLongLived);
+                tlsSinkLongLived,
+                "postfix-rtt0ms",
+                postfixRtt0,
+                "postfix-rtt2ms",
+                postfixRtt2,
+                "postfix-rtt10ms",
+                postfixRtt10,
+                "postfix-rtt50ms",
+                postfixRtt50);
     }
 }
