@@ -66,6 +66,8 @@ public enum MailerKey {
     READ_TIMEOUT(ConnectionSetting.READ_TIMEOUT),
     /** {@link ConnectionSetting#SEND_TIMEOUT}: from borrowing a connection to the server's reply to the final dot. */
     SEND_TIMEOUT(ConnectionSetting.SEND_TIMEOUT),
+    /** {@link ConnectionSetting#PIPELINING}. */
+    PIPELINING(ConnectionSetting.PIPELINING),
     /** Embedded pool: the most connections open at once. Keep it under the server's per-client limit. */
     POOL_MAX_SIZE("pool.max-size", Type.INTEGER, "8"),
     /** Embedded pool: idle connections kept open ahead of demand, 0 to {@code pool.max-size}. */

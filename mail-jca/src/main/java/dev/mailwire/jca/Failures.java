@@ -111,6 +111,12 @@ final class Failures {
         if (deadlinePassed) {
             error = new SendTimeoutException(
                     mailer, JcaMessages.SEND_DEADLINE.format(mailer, s.host(), s.port(), s.sendTimeout(), afterDot), t);
+        } else if (find(t, EnvelopePipeline.PipeliningViolation.class) != null) {
+            EnvelopePipeline.PipeliningViolation v = find(t, EnvelopePipeline.PipeliningViolation.class);
+            error = new SmtpConnectionException(
+                    mailer,
+                    JcaMessages.PIPELINING_VIOLATION.format(mailer, s.host(), s.port(), v.command(), v.reply()),
+                    t);
         } else if (find(t, SocketTimeoutException.class) != null || writeTimedOut(t)) {
             error = new SendTimeoutException(
                     mailer, JcaMessages.SEND_TIMEOUT.format(mailer, s.host(), s.port(), s.readTimeout(), afterDot), t);

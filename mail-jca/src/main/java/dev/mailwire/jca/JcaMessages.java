@@ -146,6 +146,18 @@ public enum JcaMessages {
             "MWJCA-132",
             "Mailer '%s': %s is not a Mailwire connection handle; the container cannot associate it here."),
     TOKEN_OUTLIVED("MWJCA-133", "Mailer '%s': the connection outlived its OAuth2 access token; retiring it."),
+    PIPELINING_VIOLATION(
+            "MWJCA-134",
+            "Mailer '%s': sending to %s:%s failed: the server advertised PIPELINING, but what it sent for %s ('%s')"
+                    + " cannot answer it (out of order, missing, or not a reply); the connection was closed before any"
+                    + " content. If the server keeps doing this, set pipelining=false."),
+    PIPELINED_COMMAND_BREAK(
+            "MWJCA-135", "A pipelined SMTP command contains a line break; nothing of the envelope was written."),
+    PIPELINED_WRITE_FAILED("MWJCA-136", "Writing the pipelined SMTP envelope failed."),
+    PIPELINE_OUT_OF_STEP(
+            "MWJCA-137",
+            "Angus Mail issued %s where Mailwire had pipelined another command; the connection is closed before any"
+                    + " content. Please report it as a bug."),
 
     // The mail itself (InvalidMailException): nothing was sent.
     BAD_ADDRESS(

@@ -172,6 +172,15 @@ public abstract class MailConnectionProperties implements Serializable {
         put(ALLOW_PLAINTEXT_AUTH, allowPlaintextAuth);
     }
 
+    /** {@link ConnectionSetting#PIPELINING}. */
+    public Boolean getPipelining() {
+        return values.get(PIPELINING, Boolean.class);
+    }
+
+    public void setPipelining(Boolean pipelining) {
+        put(PIPELINING, pipelining);
+    }
+
     /** {@link ConnectionSetting#CONNECT_TIMEOUT}. */
     public String getConnectTimeout() {
         return values.get(CONNECT_TIMEOUT, String.class);

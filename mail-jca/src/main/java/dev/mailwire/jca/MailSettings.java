@@ -38,6 +38,7 @@ import java.util.Map;
  * @param sendTimeout bound on one whole send, and on establishing a connection
  * @param sessionProperties validated pass-through {@code mail.smtp.*} properties
  * @param oauth2 the adapter's OAuth2 client settings, or null when it fetches no tokens
+ * @param pipelining whether envelopes are pipelined where the server advertises PIPELINING
  */
 record MailSettings(
         String mailer,
@@ -55,7 +56,8 @@ record MailSettings(
         Duration readTimeout,
         Duration sendTimeout,
         Map<String, String> sessionProperties,
-        dev.mailwire.jca.oauth.OAuth2Config oauth2) {
+        dev.mailwire.jca.oauth.OAuth2Config oauth2,
+        boolean pipelining) {
 
     static final String DEFAULT_MAILER = "<default>";
     static final List<String> SUPPORTED_MECHANISMS = List.of("PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER");
@@ -96,7 +98,8 @@ record MailSettings(
                 duration(mailer, READ_TIMEOUT.key(), f.getReadTimeout()),
                 duration(mailer, SEND_TIMEOUT.key(), f.getSendTimeout()),
                 SessionPassThrough.parse(mailer, f.getSessionProperties()),
-                oauth2);
+                oauth2,
+                !Boolean.FALSE.equals(f.getPipelining()));
     }
 
     boolean authenticates() {

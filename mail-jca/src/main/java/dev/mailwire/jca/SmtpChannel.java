@@ -128,13 +128,16 @@ final class SmtpChannel {
             if (oauth) {
                 OAuthLogin.authenticate(s, transport, capture, identity.user(), secret);
             }
+            if (s.pipelining()) {
+                transport.pipelineTo(pipelineStream(transport, capture));
+            }
             SmtpChannel channel = new SmtpChannel(s, timer, transport, capture, sessions.backoff());
             if (attempt.token != null) {
                 channel.tokenExpiresAtNanos = attempt.token.expiresAtNanos();
                 channel.hasTokenExpiry = true;
             }
             return channel;
-        } catch (MessagingException | RuntimeException e) {
+        } catch (MessagingException | java.io.IOException | RuntimeException e) {
             capture.closeSocket();
             if (e instanceof MailerException m) {
                 throw m;
@@ -144,6 +147,22 @@ final class SmtpChannel {
             deadline.cancel(false);
             capture.end();
         }
+    }
+
+    /**
+     * The stream Angus's own writes end in: the TLS socket's once TLS is up, else the plain socket's. Null (no
+     * pipelining) for a TLS connection whose TLS socket was not captured, so that nothing is ever written in clear
+     * beside it.
+     */
+    private static java.io.OutputStream pipelineStream(StagedSmtpTransport transport, SocketCapture capture)
+            throws java.io.IOException {
+        javax.net.ssl.SSLSocket tls = capture.tlsSocket();
+        if (tls != null) {
+            return tls.getOutputStream();
+        }
+        return transport.isSSL() || capture.socket() == null
+                ? null
+                : capture.socket().getOutputStream();
     }
 
     /** The password or token to authenticate with; for the adapter's token source, remembered in the attempt. */
@@ -194,6 +213,9 @@ final class SmtpChannel {
             if (!deadlinePassed.get() && SendResults.isReply(e)) {
                 needsReset = false; // Angus ended the transaction itself (RSET, or the final dot)
                 answered();
+                if (transport.pipelineBroken()) {
+                    abort(); // the replies were out of step while Angus was resetting: the results stand, not the link
+                }
                 return SendResults.fromReplies(settings.mailer(), message, recipients, e);
             }
             throw failure(e, deadlinePassed.get());

@@ -114,6 +114,11 @@ public enum ConnectionSetting {
             .defaultValue("PT2M")
             .travels(Travel.OVERRIDE)
             .doc("Bound on one whole send, and on establishing a connection (TCP, TLS, AUTH), ISO-8601.")),
+    PIPELINING(setting("pipelining", "Pipelining", Kind.BOOLEAN)
+            .defaultValue("true")
+            .travels(Travel.OVERRIDE_IF_ALLOWED)
+            .doc("Where the server advertises PIPELINING (RFC 2920), write MAIL FROM, every RCPT TO and DATA together"
+                    + " and read their replies in order; false: one command at a time.")),
     SESSION_PROPERTIES(setting("session.*", "SessionProperties", Kind.MAP)
             .travels(Travel.PASS_THROUGH)
             .doc("Extra mail.smtp.* properties, as key=value;key=value in the connection definition; those that"
