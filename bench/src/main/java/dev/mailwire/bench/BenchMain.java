@@ -28,8 +28,8 @@ import java.util.logging.Logger;
 /**
  * The benchmark of issues 7 and 12: starts its servers (and the delay links of the round-trip group), measures
  * every scenario of the {@link Plan} in this one JVM, runs the 100 MB attachment in a forked {@code -Xmx64m} JVM,
- * prints PASS/FAIL per goal and writes the report. It is not a test: a failed goal does not fail the run. A failed measurement does, at the end: the run goes on, the report
- * shows it as failed, and the exit status is 1 (issue 16).
+ * prints PASS/FAIL per goal and writes the report. It is not a test: a failed goal does not fail the run. A failed
+ * measurement does, at the end: the run goes on, the report shows it as failed, and the exit status is 1 (issue 16).
  */
 public final class BenchMain {
 

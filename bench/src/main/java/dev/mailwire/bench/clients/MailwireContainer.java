@@ -45,8 +45,8 @@ public final class MailwireContainer implements AutoCloseable {
 
     /**
      * One named mailer per server (see {@link BenchMailers}), and {@code tls-sink-long-lived}: the TLS sink with
-     * {@link #LONG_LIVED_VARIANT}, to measure what the default's reconnect every 1000 messages costs; and per round-trip
-     * link {@code <key>-one-connection} with {@link #ONE_CONNECTION_VARIANT}.
+     * {@link #LONG_LIVED_VARIANT}, to measure what the default's reconnect every 1000 messages costs; and per
+     * round-trip link {@code <key>-one-connection} with {@link #ONE_CONNECTION_VARIANT}.
      */
     public static MailwireContainer boot(List<Target> targets, int poolMaxSize) {
         Map<String, String> properties = new HashMap<>();

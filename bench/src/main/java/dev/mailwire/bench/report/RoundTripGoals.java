@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * The goals of issue 12, judged from the round-trip scenarios of the same run (1 KB to Postfix, STARTTLS + AUTH,
  * through the delay links): P6 and P7 at 10 ms. P6's "1 connection" is Mailwire's pool of one shared by 8 callers
  * (so the connection has its next mail ready, as the outbox dispatcher has) against one reused SMTPTransport, whose
- * synchronized {@code sendMessage} would serve 8 callers no faster; the 1-thread ratio is shown beside it. P8 (the stretch goal) only where Mailwire keeps a window of
- * transactions in flight, else reported as not attempted with its ratio as a measurement only.
+ * synchronized {@code sendMessage} would serve 8 callers no faster; the 1-thread ratio is shown beside it. P8 (the
+ * stretch goal) only where Mailwire keeps a window of transactions in flight, else reported as not attempted with
+ * its ratio as a measurement only.
  */
 public final class RoundTripGoals {
 

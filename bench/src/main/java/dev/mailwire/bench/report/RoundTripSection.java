@@ -62,7 +62,8 @@ final class RoundTripSection {
                 + " 0 ms is the relay alone. Median msg/s, measured only (the verdicts are P6–P8 above); in"
                 + " parentheses, the ratio to one reused SMTPTransport per thread at the same RTT and thread"
                 + " count (for Mailwire's one connection: to one reused SMTPTransport, 1 thread; a transport shared by"
-                + " 8 callers would send no faster, its `sendMessage` is synchronized). At 50 ms each scenario gets three windows of 2 s instead of five of 1.2 s. Every"
+                + " 8 callers would send no faster, its `sendMessage` is synchronized). At 50 ms each scenario gets"
+                + " three windows of 2 s instead of five of 1.2 s. Every"
                 + " scenario's spread, latency and CPU are in the Measurements tables below.\n\n");
         md.append("| client | threads");
         roundTrips.forEach(t -> md.append(" | ").append(t.millis()).append(" ms"));
