@@ -207,6 +207,9 @@ final class SmtpChannel {
             transport.sendMessage(message, recipients);
             needsReset = false;
             answered();
+            if (transport.pipelineBroken()) {
+                abort();
+            }
             return SendResults.allAccepted(
                     message, recipients, transport.getLastReturnCode(), transport.getLastServerResponse());
         } catch (MessagingException e) {
@@ -214,7 +217,7 @@ final class SmtpChannel {
                 needsReset = false; // Angus ended the transaction itself (RSET, or the final dot)
                 answered();
                 if (transport.pipelineBroken()) {
-                    abort(); // the replies were out of step while Angus was resetting: the results stand, not the link
+                    abort(); // replies went out of step while Angus reset: the results stand, the connection not
                 }
                 return SendResults.fromReplies(settings.mailer(), message, recipients, e);
             }

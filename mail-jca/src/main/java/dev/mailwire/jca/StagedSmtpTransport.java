@@ -104,6 +104,10 @@ final class StagedSmtpTransport extends SMTPTransport {
         try {
             super.sendMessage(message, addresses);
         } finally {
+            if (pipeline != null) {
+                // Replies still in flight that Angus will never read: the next command would get a stale reply.
+                pipelineBroken = true;
+            }
             plannedRecipients = null;
             pipeline = null;
         }
