@@ -1,6 +1,7 @@
 #!/bin/sh
 # Mailwire benchmark (issue 7): builds what it needs, starts its own servers on 127.0.0.1 (smtp-sink, a private
-# Postfix), runs every scenario in one JVM, and writes docs/performance.md. About 10 minutes on 2 cores.
+# Postfix), runs every scenario in one JVM (the round-trip group through delay links to Postfix included), and writes
+# docs/performance.md. About 20 minutes on 2 cores.
 # Needs root (the private Postfix does) and Debian's postfix package (installed on first use if missing).
 #
 #   bench/run.sh                      full run, writes docs/performance.md

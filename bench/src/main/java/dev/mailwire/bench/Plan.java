@@ -16,14 +16,17 @@ import dev.mailwire.bench.harness.Payload;
 import dev.mailwire.bench.harness.Scenario;
 import dev.mailwire.bench.harness.Timing;
 import dev.mailwire.bench.server.BenchServers;
+import dev.mailwire.bench.server.RoundTrip;
 import dev.mailwire.bench.server.Target;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Which scenarios one run measures. 1 KB is the full matrix on every server; 100 KB and 10 MB run against the TLS
  * sink only (TLS costs what it costs per byte, no disk in the way), with fewer clients, to keep the whole run near
- * ten minutes on two cores.
+ * ten minutes on two cores. Then the round-trip dimension (issue 12): 1 KB to Postfix through delay links of 0, 2,
+ * 10 and 50 ms, about six more minutes.
  */
 final class Plan {
 
@@ -36,6 +39,9 @@ final class Plan {
 
     static final String STREAM_PROVIDER_CLASS = "org.eclipse.angus.mail.util.MailStreamProvider";
     static final String STREAM_PROVIDER_VARIANT = STREAM_PROVIDER_PROPERTY + " set";
+
+    /** From this round-trip time on, scenarios get fewer, longer windows ({@link #roundTripTiming}). */
+    static final Duration SLOW_ROUND_TRIP = Duration.ofMillis(50);
 
     private final List<Scenario> scenarios = new ArrayList<>();
     private final Timing timing;
@@ -94,7 +100,34 @@ final class Plan {
             p.scenarios.add(new Scenario(
                     MAILWIRE_CDI.label(), tls, KB_1, threads, timing, MailwireContainer.LONG_LIVED_VARIANT));
         }
+        // Issue 12: the same Postfix through a delay link per round-trip time, every peer at 1 and 8 threads, the raw
+        // client's lock-step (Angus's four round trips) and fully pipelined (one) as the bounds.
+        for (RoundTrip rtt : servers.roundTrips()) {
+            Timing t = roundTripTiming(timing, rtt.rtt());
+            for (int threads : new int[] {1, 8}) {
+                for (ClientKind k : List.of(REUSED_TRANSPORT, MAILWIRE_CDI, SIMPLE_JAVA_MAIL, VERTX, RAW_PIPELINED)) {
+                    p.scenarios.add(new Scenario(k.label(), rtt.target(), KB_1, threads, t));
+                }
+            }
+            p.scenarios.add(new Scenario(RAW_LOCKSTEP.label(), rtt.target(), KB_1, 1, t));
+            // "1 connection" (P6) for Mailwire: its pool of one shared by 8 callers, so a next mail is always ready.
+            p.scenarios.add(new Scenario(
+                    MAILWIRE_CDI.label(), rtt.target(), KB_1, 8, t, MailwireContainer.ONE_CONNECTION_VARIANT));
+        }
         return p.scenarios;
+    }
+
+    /**
+     * At 50 ms and more a lock-step message takes over 200 ms: three windows of 2 s (about ten such messages each)
+     * after a 2 s warm-up (eight pooled handshakes of about six round trips each), in place of five of 1.2 s. The
+     * run's time stays about the same per scenario; the message count per window is what drops.
+     */
+    static Timing roundTripTiming(Timing timing, Duration rtt) {
+        if (rtt.compareTo(SLOW_ROUND_TRIP) < 0) {
+            return timing;
+        }
+        return new Timing(
+                timing.warmUp().multipliedBy(2), timing.window().multipliedBy(5).dividedBy(3), 3);
     }
 
     private void add(Target t, Payload payload, ClientKind kind, int... threadCounts) {

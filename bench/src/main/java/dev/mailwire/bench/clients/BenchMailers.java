@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The injection points that declare the bench's named mailers (Mailwire makes one per {@code @MailerName} it finds):
- * one per server, named after the server's key, and one variant.
+ * one per server, named after the server's key (the round-trip links of {@code BenchServers.ROUND_TRIPS} too), and
+ * one variant.
  */
 public class BenchMailers {
 
@@ -28,15 +29,51 @@ public class BenchMailers {
     @MailerName("tls-sink-long-lived")
     Mailer tlsSinkLongLived;
 
+    @Inject
+    @MailerName("postfix-rtt0ms")
+    Mailer postfixRtt0;
+
+    @Inject
+    @MailerName("postfix-rtt2ms")
+    Mailer postfixRtt2;
+
+    @Inject
+    @MailerName("postfix-rtt10ms")
+    Mailer postfixRtt10;
+
+    @Inject
+    @MailerName("postfix-rtt50ms")
+    Mailer postfixRtt50;
+
+    @Inject
+    @MailerName("postfix-rtt0ms-one-connection")
+    Mailer postfixRtt0OneConnection;
+
+    @Inject
+    @MailerName("postfix-rtt2ms-one-connection")
+    Mailer postfixRtt2OneConnection;
+
+    @Inject
+    @MailerName("postfix-rtt10ms-one-connection")
+    Mailer postfixRtt10OneConnection;
+
+    @Inject
+    @MailerName("postfix-rtt50ms-one-connection")
+    Mailer postfixRtt50OneConnection;
+
     Map<String, Mailer> byName() {
-        return Map.of(
-                "plain-sink",
-                plainSink,
-                "tls-sink",
-                tlsSink,
-                "postfix",
-                postfix,
-                "tls-sink-long-lived",
-                tlsSinkLongLived);
+        return Map.ofEntries(
+                Map.entry("plain-sink", plainSink),
+                Map.entry("tls-sink", tlsSink),
+                Map.entry("postfix", postfix),
+                Map.entry("tls-sink-long-lived", tlsSinkLongLived),
+                Map.entry("postfix-rtt0ms", postfixRtt0),
+                Map.entry("postfix-rtt2ms", postfixRtt2),
+                Map.entry("postfix-rtt10ms", postfixRtt10),
+                Map.entry("postfix-rtt50ms", postfixRtt50),
+                Map.entry("postfix-rtt0ms-one-connection", postfixRtt0OneConnection),
+                Map.entry("postfix-rtt2ms-one-connection", postfixRtt2OneConnection),
+                Map.entry("postfix-rtt10ms-one-connection", postfixRtt10OneConnection),
+                Map.entry("postfix-rtt50ms-one-connection", postfixRtt50OneConnection));
     }
 }

@@ -35,8 +35,18 @@ public final class MailwireContainer implements AutoCloseable {
     public static final String LONG_LIVED_VARIANT = "pool.max-messages-per-connection=" + LONG_LIVED;
 
     /**
+     * One pooled connection shared by all the scenario's threads (issue 12's P6 is "1 connection"): callers wait in
+     * the pool, so the connection always has a next mail ready, as the outbox dispatcher has.
+     */
+    public static final String ONE_CONNECTION_VARIANT = "pool.max-size=1";
+
+    /** The targets that also get a {@link #ONE_CONNECTION_VARIANT} mailer: the round-trip links. */
+    private static final String ROUND_TRIP_PREFIX = "postfix-rtt";
+
+    /**
      * One named mailer per server (see {@link BenchMailers}), and {@code tls-sink-long-lived}: the TLS sink with
-     * {@link #LONG_LIVED_VARIANT}, to measure what the default's reconnect every 1000 messages costs.
+     * {@link #LONG_LIVED_VARIANT}, to measure what the default's reconnect every 1000 messages costs; and per
+     * round-trip link {@code <key>-one-connection} with {@link #ONE_CONNECTION_VARIANT}.
      */
     public static MailwireContainer boot(List<Target> targets, int poolMaxSize) {
         Map<String, String> properties = new HashMap<>();
@@ -46,6 +56,9 @@ public final class MailwireContainer implements AutoCloseable {
                 String prefix = "mailwire.mailer.tls-sink-long-lived.";
                 properties.putAll(properties(t, prefix, poolMaxSize));
                 properties.put(prefix + "pool.max-messages-per-connection", String.valueOf(LONG_LIVED));
+            }
+            if (t.key().startsWith(ROUND_TRIP_PREFIX)) {
+                properties.putAll(properties(t, "mailwire.mailer." + t.key() + "-one-connection.", 1));
             }
         }
         MailwireContainer c = boot(properties, BenchMailers.class);
@@ -99,7 +112,11 @@ public final class MailwireContainer implements AutoCloseable {
 
     /** The mailer for {@code target}, or its variant when {@code variant} names one. */
     public Mailer mailer(Target target, String variant) {
-        String name = variant.equals(LONG_LIVED_VARIANT) ? target.key() + "-long-lived" : target.key();
+        String name = switch (variant) {
+            case LONG_LIVED_VARIANT -> target.key() + "-long-lived";
+            case ONE_CONNECTION_VARIANT -> target.key() + "-one-connection";
+            default -> target.key();
+        };
         Mailer m = mailers == null ? null : mailers.get(name);
         if (m == null) {
             throw new IllegalArgumentException("no Mailwire mailer " + name + " for " + target);

@@ -1,6 +1,7 @@
 package dev.mailwire.bench.report;
 
 import dev.mailwire.bench.memory.LargeAttachment;
+import dev.mailwire.bench.server.RoundTrip;
 import dev.mailwire.bench.server.Target;
 import dev.mailwire.bench.transactions.CommitLatency;
 import java.io.IOException;
@@ -30,6 +31,7 @@ public final class PerformanceReport {
             List<Goal> goals,
             Results results,
             List<Target> targets,
+            List<RoundTrip> roundTrips,
             List<LargeAttachment.Result> memory,
             List<CommitLatency.Result> transactions,
             String streamProviderVariant,
@@ -37,7 +39,7 @@ public final class PerformanceReport {
             throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Performance\n\n");
-        md.append("Written by the benchmark (`").append(COMMAND).append("`, issue 7) on ");
+        md.append("Written by the benchmark (`").append(COMMAND).append("`, issues 7 and 12) on ");
         md.append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE));
         md.append(" in ").append(elapsed.toMinutes()).append(" min ").append(elapsed.toSecondsPart());
         md.append(" s; every number below comes from that one run on one machine. Do not edit by hand: rerun it.\n");
@@ -47,9 +49,11 @@ public final class PerformanceReport {
             md.append("| ").append(g.id()).append(" | ").append(g.description()).append(" | ");
             md.append(g.measured().replace('|', '/')).append(" | **");
             md.append(
-                    g.verdict() == Goal.Verdict.NOT_MEASURED
-                            ? "not measured yet"
-                            : g.verdict().name());
+                    switch (g.verdict()) {
+                        case NOT_MEASURED -> "not measured yet";
+                        case NOT_ATTEMPTED -> "not attempted";
+                        default -> g.verdict().name();
+                    });
             md.append("** |\n");
         }
 
@@ -60,6 +64,8 @@ public final class PerformanceReport {
         for (Target t : targets) {
             md.append("- **").append(t.key()).append("**: ").append(t.label()).append('\n');
         }
+
+        RoundTripSection.write(md, results, roundTrips);
 
         md.append("\n## Where the time goes\n");
         Levers.write(md, results, targets, streamProviderVariant);

@@ -4,6 +4,8 @@ import dev.mailwire.test.smtp.postfix.LiveDirectory;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import dev.mailwire.test.smtp.postfix.PrivatePostfixBuilder;
 import dev.mailwire.test.smtp.tls.TestCertificates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,17 +25,25 @@ import java.util.List;
  *   <li><b>Postfix</b>: a private Postfix ({@code mailwire-test-smtp}), STARTTLS + AUTH, queueing every message
  *       and delivering it to a Maildir: what a production relay does.
  * </ul>
+ *
+ * <p>And the same Postfix through a {@link DelayLink} per round-trip time of {@link #ROUND_TRIPS} (issue 12): where
+ * a relay host 2–50 ms away makes every round trip of the SMTP dialogue count.
  */
 public final class BenchServers implements AutoCloseable {
 
     /** Large enough for the 10 MB messages and the 100 MB attachment (base64: about 137 MB). */
     private static final String SIZE_LIMIT = "300000000";
 
+    /** The round-trip times clients meet Postfix at, through a delay link each; 0 ms measures the link itself. */
+    public static final List<Duration> ROUND_TRIPS =
+            List.of(Duration.ZERO, Duration.ofMillis(2), Duration.ofMillis(10), Duration.ofMillis(50));
+
     private final List<AutoCloseable> started = new ArrayList<>();
     private Target plainSink;
     private Target tlsSink;
     private Target postfix;
     private PrivatePostfix postfixServer;
+    private final List<RoundTrip> roundTrips = new ArrayList<>();
 
     private BenchServers() {}
 
@@ -64,6 +74,22 @@ public final class BenchServers implements AutoCloseable {
                 .baseDirectory(workDir.resolve("postfix")) // not the working directory's target/
                 .start());
         postfix = target("postfix", "Postfix, STARTTLS+AUTH, queue → Maildir", postfixServer);
+
+        for (Duration rtt : ROUND_TRIPS) {
+            DelayLink link;
+            try {
+                link = keep(DelayLink.start(postfix.host(), postfix.port(), rtt));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the " + rtt.toMillis() + " ms delay link", e);
+            }
+            roundTrips.add(new RoundTrip(
+                    rtt,
+                    postfix.through(
+                            "postfix-rtt" + rtt.toMillis() + "ms",
+                            "Postfix, STARTTLS+AUTH, queue → Maildir, through a delay link of " + rtt.toMillis()
+                                    + " ms RTT",
+                            link.port())));
+        }
     }
 
     private static PrivatePostfixBuilder postfix(PrivatePostfix.Mode mode) {
@@ -72,6 +98,8 @@ public final class BenchServers implements AutoCloseable {
                 .deleteOnClose(true)
                 // 16 pooled connections per client library, and a pool or two left idle: above the default 50.
                 .connectionLimit(500)
+                // The mailers of the round-trip links keep their pools open after their scenarios: room for them.
+                .set("default_process_limit", "300")
                 .set("message_size_limit", SIZE_LIMIT)
                 .set("virtual_mailbox_limit", "0")
                 .set("mailbox_size_limit", "0");
@@ -104,8 +132,21 @@ public final class BenchServers implements AutoCloseable {
         return postfix;
     }
 
+    /** The servers reached directly (over loopback). */
     public List<Target> all() {
         return List.of(plainSink, tlsSink, postfix);
+    }
+
+    /** Postfix through each delay link of {@link #ROUND_TRIPS}, in that order. */
+    public List<RoundTrip> roundTrips() {
+        return List.copyOf(roundTrips);
+    }
+
+    /** Every target a client may be pointed at: {@link #all()} and the round-trip links. */
+    public List<Target> everyTarget() {
+        List<Target> every = new ArrayList<>(all());
+        roundTrips.forEach(r -> every.add(r.target()));
+        return every;
     }
 
     /**
@@ -118,7 +159,8 @@ public final class BenchServers implements AutoCloseable {
 
     /** Waits up to {@code limit} for Postfix's queue to drain, then empties its Maildir; nothing for the sinks. */
     public void settle(Target target, Duration limit) {
-        if (!target.equals(postfix)) {
+        if (!target.equals(postfix)
+                && roundTrips.stream().noneMatch(r -> r.target().equals(target))) {
             return;
         }
         Path queue = postfixServer.directory().resolve("queue");

@@ -24,6 +24,12 @@ public record Target(
         return new Target(key, label, "127.0.0.1", port, false, null, null, null, null, null);
     }
 
+    /** The same server reached at another address of 127.0.0.1 (a {@link DelayLink} in front of it). */
+    public Target through(String key, String label, int port) {
+        return new Target(
+                key, label, host, port, startTls, username, password, trustStore, trustStorePassword, trustStoreType);
+    }
+
     public boolean authenticates() {
         return username != null;
     }
