@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLConnection;
+import java.security.CodeSource;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
@@ -30,7 +31,19 @@ record AngusMailOrigin(Optional<String> version, String location) {
         if (version.isEmpty()) {
             version = manifestVersion(classUrl, jar + "META-INF/MANIFEST.MF");
         }
-        return new AngusMailOrigin(version, readable(jar));
+        return new AngusMailOrigin(version, readable(codeSource(type).orElse(jar)));
+    }
+
+    /** Where the class was defined from, when the loader says: a file path even where resource URLs are bundle:. */
+    private static Optional<String> codeSource(Class<?> type) {
+        try {
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null
+                    ? Optional.empty()
+                    : Optional.of(source.getLocation().toString());
+        } catch (SecurityException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> manifestVersion(URL context, String manifestUrl) {
