@@ -16,7 +16,7 @@ import javax.naming.NamingException;
 /**
  * {@code GET angus}: the superclass of the RAR's transport (the Angus SMTPTransport it really extends, resolved by the
  * RAR's own class loader), the version in the Maven metadata of the jar that class came from, that jar, and whether
- * this application's SMTPMessage is the RAR's. Read independently of the adapter's own check (MWJCA-401), which this
+ * this application's SMTPMessage is the RAR's (and where the application's comes from). Read independently of the adapter's own check (MWJCA-401), which this
  * application does not trust.
  */
 @WebServlet("/angus")
@@ -48,15 +48,17 @@ public class AngusOfTheRarServlet extends HttpServlet {
                 pom.load(in);
             }
             ClassLoader application = Thread.currentThread().getContextClassLoader();
-            boolean shared = Class.forName(SMTP_MESSAGE, false, application) == Class.forName(SMTP_MESSAGE, false, rar);
+            Class<?> applicationMessage = Class.forName(SMTP_MESSAGE, false, application);
+            boolean shared = applicationMessage == Class.forName(SMTP_MESSAGE, false, rar);
             response.setContentType("text/plain");
             response.getWriter()
                     .printf(
-                            "transport=%s%nversion=%s%njar=%s%nshared-with-application=%s%n",
+                            "transport=%s%nversion=%s%njar=%s%nshared-with-application=%s%napplication-jar=%s%n",
                             transport.getName(),
                             pom.getProperty("version"),
                             jar,
-                            shared);
+                            shared,
+                            applicationMessage.getProtectionDomain().getCodeSource());
         } catch (NamingException | ReflectiveOperationException | RuntimeException e) {
             Failures.answer(response, e);
         }
