@@ -244,7 +244,23 @@ public enum JcaMessages {
             "Mailer '%s': returning %s to the pool failed (the cause follows); please report it as a bug."),
     DISCARD_FAILED(
             "MWJCA-311",
-            "Mailer '%s': discarding the failed %s failed (the cause follows); please report it as a bug.");
+            "Mailer '%s': discarding the failed %s failed (the cause follows); please report it as a bug."),
+
+    // The adapter's start in a server: which Angus Mail its SMTP transport runs on.
+    ANGUS_RUNS_ON("MWJCA-401", "Mailwire's resource adapter runs on Angus Mail %s from %s."),
+    ANGUS_OLDER(
+            "MWJCA-402",
+            "Mailwire's resource adapter runs on Angus Mail %s from %s, older than %s, the version Mailwire is built"
+                    + " and tested on. Upgrade the server's Angus Mail (docs/wildfly.md, docs/payara.md: section 1)."),
+    ANGUS_VERSION_UNKNOWN(
+            "MWJCA-403",
+            "Mailwire's resource adapter runs on an Angus Mail from %s whose version cannot be read (no Bundle-Version"
+                    + " in its manifest); Mailwire is built and tested on %s."),
+    ANGUS_VULNERABLE(
+            "MWJCA-404",
+            "Mailwire's resource adapter does not start: it would run on Angus Mail %s from %s, which lacks the fix"
+                    + " for CVE-2025-7962 (SMTP command injection, fixed in %s). Upgrade the server's Angus Mail to %s"
+                    + " (docs/wildfly.md, docs/payara.md: section 1).");
 
     /** What {@link #INVALID_VALUE} expects of a duration setting. */
     public static final String EXPECTED_DURATION = "a positive ISO-8601 duration such as PT10S";

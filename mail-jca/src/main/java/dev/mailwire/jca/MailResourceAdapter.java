@@ -5,13 +5,15 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 
 /**
  * Mailwire's resource adapter: outbound only. It owns the one thread that enforces deadlines for every connection
- * of the adapter, started with the adapter and stopped with it, so an undeploy leaves no thread behind.
+ * of the adapter, started with the adapter and stopped with it, so an undeploy leaves no thread behind. Its start
+ * logs which Angus Mail the adapter runs on, and refuses one without the CVE-2025-7962 fix ({@link AngusMailCheck}).
  */
 public class MailResourceAdapter implements ResourceAdapter {
 
@@ -20,7 +22,8 @@ public class MailResourceAdapter implements ResourceAdapter {
     private volatile DeadlineTimer timer;
 
     @Override
-    public void start(BootstrapContext context) {
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        AngusMailCheck.atStart();
         timer = new DeadlineTimer("mailwire-deadlines");
         LOG.fine("Mailwire resource adapter started");
     }

@@ -1,6 +1,7 @@
 package dev.mailwire.it.support;
 
 import dev.mailwire.it.deployment.Failures;
+import dev.mailwire.it.deployment.angus.AngusOfTheRarServlet;
 import dev.mailwire.it.deployment.cdi.EjbSender;
 import dev.mailwire.it.deployment.direct.DirectSender;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
@@ -35,6 +36,13 @@ public final class Apps {
     /** An application that sends through the connection factory directly (no mail-cdi), configured by {@code config}. */
     public static WebArchive direct(String name, Map<String, String> config) {
         return war(name, config).addPackage(Failures.class.getPackage()).addPackage(DirectSender.class.getPackage());
+    }
+
+    /** An application that reports which Angus Mail the RAR's transport runs on (no mailer, no settings). */
+    public static WebArchive angusProbe(String name) {
+        return war(name, Map.of())
+                .addPackage(Failures.class.getPackage())
+                .addPackage(AngusOfTheRarServlet.class.getPackage());
     }
 
     /**
