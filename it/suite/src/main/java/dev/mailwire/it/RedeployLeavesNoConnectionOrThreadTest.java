@@ -46,7 +46,7 @@ class RedeployLeavesNoConnectionOrThreadTest {
     /**
      * The pool's idle timeout plus the time its reaper may take to notice: WildFly checks every half idle timeout
      * (idle-timeout-minutes=1 in it/wildfly), Payara every idle timeout (30 s in it/payara), Liberty every reap time
-     * (maxIdleTime 60 s, reapTime 30 s in docs/deploy/open-liberty-mailwire.xml).
+     * (maxIdleTime 30 s, reapTime 5 s in it/liberty's server.xml; the operator's defaults are 60 s and 30 s).
      */
     private static final Duration IDLE_CLOSE_BOUND = Duration.ofSeconds(150);
 
