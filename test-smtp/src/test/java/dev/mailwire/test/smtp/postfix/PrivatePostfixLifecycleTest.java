@@ -47,7 +47,6 @@ class PrivatePostfixLifecycleTest {
         postfix.clearObservations();
         sendOne("before");
         int port = postfix.port();
-        long started = System.nanoTime();
         int restarts = 10;
         for (int i = 0; i < restarts; i++) {
             postfix.stop();
@@ -57,8 +56,6 @@ class PrivatePostfixLifecycleTest {
                     .isInstanceOf(ConnectException.class);
             postfix.start();
         }
-        Duration perRestart = Duration.ofNanos((System.nanoTime() - started) / restarts);
-        assertThat(perRestart).isLessThan(Duration.ofSeconds(1));
         sendOne("after");
         assertThat(postfix.awaitDelivered(2, WAIT))
                 .extracting(m -> m.subject().orElse(""))
