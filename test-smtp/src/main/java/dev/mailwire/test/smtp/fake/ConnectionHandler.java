@@ -69,6 +69,10 @@ final class ConnectionHandler implements Runnable, SmtpConnection {
             commands++;
             transcript.add(true, line, tls);
             String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+            if (verb.equals("MAIL")) {
+                // Read before any reply is written: bytes already here were sent with MAIL FROM (RFC 2920).
+                transcript.envelopeStarted(wire.hasBuffered());
+            }
             server.countCommand(verb);
             Action action = server.behaviour().onCommand(this, verb, line);
             boolean goOn;

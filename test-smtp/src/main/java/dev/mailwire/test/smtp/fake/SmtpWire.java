@@ -96,6 +96,11 @@ final class SmtpWire {
         return line.length > 0 && line[line.length - 1] == '\r';
     }
 
+    /** Whether bytes the client sent after the last line read are already here (it did not wait for a reply). */
+    boolean hasBuffered() {
+        return start < end;
+    }
+
     /** Bytes already read from the socket but not yet consumed: what a client sent ahead of our reply. */
     byte[] drainBuffered() {
         byte[] pending = Arrays.copyOfRange(buffer, start, end);

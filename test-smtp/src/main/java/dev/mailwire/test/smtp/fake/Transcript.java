@@ -26,6 +26,8 @@ public final class Transcript {
     private String tlsFailure;
     private boolean tlsEstablished;
     private boolean closed;
+    private int envelopes;
+    private int pipelinedEnvelopes;
 
     Transcript(int connection) {
         this.connection = connection;
@@ -77,6 +79,19 @@ public final class Transcript {
         return List.copyOf(authIdentities);
     }
 
+    /** MAIL FROM commands heard on this connection. */
+    public synchronized int envelopes() {
+        return envelopes;
+    }
+
+    /**
+     * MAIL FROM commands that arrived with more of the client's bytes behind them (its RCPT TOs, DATA) before the
+     * server had replied: pipelined envelopes (RFC 2920). A lock-step client waits for each reply, so it has none.
+     */
+    public synchronized int pipelinedEnvelopes() {
+        return pipelinedEnvelopes;
+    }
+
     public synchronized boolean isClosed() {
         return closed;
     }
@@ -89,6 +104,11 @@ public final class Transcript {
 
     synchronized void add(boolean fromClient, String text, boolean overTls) {
         lines.add(new Line(fromClient, text, overTls));
+    }
+
+    synchronized void envelopeStarted(boolean moreAlreadySent) {
+        envelopes++;
+        pipelinedEnvelopes += moreAlreadySent ? 1 : 0;
     }
 
     synchronized void authenticated(String identity) {

@@ -115,6 +115,7 @@ class HostileBodiesCrossTheWireCanonicalTest {
                     .zero("lines over 998 octets on the wire", overlong, "received messages, line by line")
                     .zero("bare CR or LF on the wire", wire.bareLineEndings(), "DATA as received, before unstuffing")
                     .zero("smuggled or injected command lines", wire.injectedLines(), "fake server transcripts")
+                    .zero("envelopes sent lock-step", wire.lockStepEnvelopes(), wire.pipeliningEvidence())
                     .count(Matrix.BARE_LINE_ENDINGS, wire.bareLineEndings())
                     .count(Matrix.INJECTED_LINES, wire.injectedLines() + wire.injectedHeaders() + split.size())
                     .count(Matrix.AUTH_BEFORE_TLS, wire.authBeforeTls());

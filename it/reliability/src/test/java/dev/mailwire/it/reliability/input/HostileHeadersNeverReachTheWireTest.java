@@ -160,6 +160,7 @@ class HostileHeadersNeverReachTheWireTest {
                             "fake server transcripts and received messages: lines outside Mailwire's command"
                                     + " grammar or naming evil.test; `X-Injected:` or `Bcc:` header lines")
                     .zero("control characters in a received header block", controls, "C0, DEL, C1 except TAB")
+                    .zero("envelopes sent lock-step", wire.lockStepEnvelopes(), wire.pipeliningEvidence())
                     .zero(
                             "refused only after MAIL FROM or enqueuing",
                             slipped.size(),

@@ -121,6 +121,7 @@ class StalledServersReleaseEveryCallerTest {
                             "thread dump within " + GRACE.toMillis() + " ms of the last send's end, the pool still "
                                     + "open: client threads reading, writing or connecting a socket")
                     .zero(name + "connections in use", inUse, "`PoolStats.inUse()` after the probe")
+                    .zero(name + "envelopes sent lock-step", wire.lockStepEnvelopes(), wire.pipeliningEvidence())
                     .atMost(
                             name + "peak open connections",
                             peak,

@@ -181,6 +181,7 @@ record Storm(
                         "wire: AUTH before TLS, injected lines",
                         wire.authBeforeTls() + wire.injectedLines(),
                         "the fake server's transcripts")
+                .zero("envelopes sent lock-step", wire.lockStepEnvelopes(), wire.pipeliningEvidence())
                 .count(Matrix.RECONNECT_LOOPS, maxExcessPerSecond <= MAX_EXCESS_PER_SECOND ? 0 : 1)
                 .count(Matrix.OVER_MAX_SIZE, peakOpen > MAX_SIZE ? 1 : 0)
                 .count(Matrix.IN_USE_AFTER, inUse)
