@@ -37,8 +37,12 @@ class RedeployLeavesNoConnectionOrThreadTest {
     private static final String USER = "cycle";
     private static final int CYCLES = 20;
 
-    /** How far the server's own thread pools may grow between two samples without it being a leak. */
-    private static final int THREAD_SLACK = 5;
+    /**
+     * How far the server's own thread pools may grow between two samples without it being a leak: under heavy load
+     * Payara grew by 6 (a CI run at load 18 saw 166 after 160). A thread left per deployment adds 19, so 9 (under half
+     * of that) still catches one.
+     */
+    private static final int THREAD_SLACK = 9;
 
     private String mailwireThreadsAfterFirst;
     private int allThreadsAfterFirst;
