@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.mailwire.cdi.deployment.DefaultMailerClient;
 import dev.mailwire.test.smtp.oauth.ClientKeyStore;
 import jakarta.enterprise.inject.spi.DeploymentException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The client assertion key is read when the application deploys, not at the first token request: a secret and a
- * key store both set, a key store that is missing or opened with a wrong password, an alias it lacks, or a key that
- * cannot sign an assertion (DSA) fail the deployment naming the full key and the problem, never the password.
+ * key store both set, a key store that is missing or opened with a wrong password, an alias it lacks, two keys and
+ * no alias, or a key that cannot sign an assertion (DSA, RSA under 2048 bits) fail the deployment naming the full
+ * key and the problem, never the password.
  */
 class ClientAssertionKeyProblemsFailDeploymentNamingTheKeyTest {
 
@@ -33,11 +38,29 @@ class ClientAssertionKeyProblemsFailDeploymentNamingTheKeyTest {
 
     private static ClientKeyStore rsa;
     private static ClientKeyStore dsa;
+    private static ClientKeyStore shortRsa;
+    private static Path twoKeys;
 
     @BeforeAll
-    static void keyStores() {
+    static void keyStores() throws Exception {
         rsa = ClientKeyStore.create(dir.resolve("rsa.p12"), "RSA", "2048");
         dsa = ClientKeyStore.create(dir.resolve("dsa.p12"), "DSA", "2048");
+        shortRsa = ClientKeyStore.create(dir.resolve("rsa1024.p12"), "RSA", "1024");
+        // The same key under a second alias: a store with two private keys.
+        char[] password = ClientKeyStore.PASSWORD.toCharArray();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(rsa.file())) {
+            ks.load(in, password);
+        }
+        ks.setKeyEntry(
+                "second",
+                ks.getKey(ClientKeyStore.ALIAS, password),
+                password,
+                ks.getCertificateChain(ClientKeyStore.ALIAS));
+        twoKeys = dir.resolve("two-keys.p12");
+        try (OutputStream out = Files.newOutputStream(twoKeys)) {
+            ks.store(out, password);
+        }
     }
 
     private static Map<String, String> good() {
@@ -62,7 +85,9 @@ class ClientAssertionKeyProblemsFailDeploymentNamingTheKeyTest {
                         "an alias the store lacks",
                         with("mailwire.mailer.oauth2.client-assertion.key-alias", "nope"),
                         "no entry 'nope'"),
+                bad("two keys, no alias", with(STORE_KEY, twoKeys.toString()), "holds 2 private keys", "key-alias"),
                 bad("a DSA key", with(STORE_KEY, dsa.file().toString()), "a DSA key", "RS256"),
+                bad("RSA of 1024 bits", with(STORE_KEY, shortRsa.file().toString()), "an RSA key of 1024 bits"),
                 bad("a password but no key store", without(STORE_KEY), "MWJCA-001"));
     }
 
