@@ -46,6 +46,15 @@ public enum MailerKey {
     OAUTH2_CLIENT_ID(ConnectionSetting.OAUTH2_CLIENT_ID),
     /** {@link ConnectionSetting#OAUTH2_CLIENT_SECRET}. Never logged. */
     OAUTH2_CLIENT_SECRET(ConnectionSetting.OAUTH2_CLIENT_SECRET),
+    /**
+     * {@link ConnectionSetting#OAUTH2_CLIENT_ASSERTION_KEY_STORE}: a PKCS#12 file; the client authenticates with a
+     * signed JWT instead of {@link #OAUTH2_CLIENT_SECRET} (Microsoft Entra ID certificate credentials).
+     */
+    OAUTH2_CLIENT_ASSERTION_KEY_STORE(ConnectionSetting.OAUTH2_CLIENT_ASSERTION_KEY_STORE),
+    /** {@link ConnectionSetting#OAUTH2_CLIENT_ASSERTION_KEY_STORE_PASSWORD}. Never logged. */
+    OAUTH2_CLIENT_ASSERTION_KEY_STORE_PASSWORD(ConnectionSetting.OAUTH2_CLIENT_ASSERTION_KEY_STORE_PASSWORD),
+    /** {@link ConnectionSetting#OAUTH2_CLIENT_ASSERTION_KEY_ALIAS}. */
+    OAUTH2_CLIENT_ASSERTION_KEY_ALIAS(ConnectionSetting.OAUTH2_CLIENT_ASSERTION_KEY_ALIAS),
     /** {@link ConnectionSetting#OAUTH2_SCOPE}. */
     OAUTH2_SCOPE(ConnectionSetting.OAUTH2_SCOPE),
     /** {@link ConnectionSetting#OAUTH2_REFRESH_TOKEN}. Never logged. */

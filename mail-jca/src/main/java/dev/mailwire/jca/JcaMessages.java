@@ -67,6 +67,14 @@ public enum JcaMessages {
             "MWJCA-016",
             "Mailer '%s': the setting '%s' is refused: an OAuth2 token is only ever sent over TLS; use STARTTLS or"
                     + " IMPLICIT."),
+    CLIENT_CREDENTIAL_TWICE(
+            "MWJCA-017",
+            "Mailer '%s': the setting '%s' is refused: the OAuth2 client authenticates either with oauth2.client-secret"
+                    + " or with a client assertion (oauth2.client-assertion.key-store), not both; remove one."),
+    CLIENT_KEY_UNUSABLE(
+            "MWJCA-018",
+            "Mailer '%s': the setting '%s' cannot be used: %s. Check oauth2.client-assertion.key-store (a PKCS#12"
+                    + " file), oauth2.client-assertion.key-store-password and oauth2.client-assertion.key-alias."),
 
     // Connecting: TCP, greeting, EHLO, TLS, AUTH.
     CONNECT_DEADLINE(

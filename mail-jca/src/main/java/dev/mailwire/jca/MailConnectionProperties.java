@@ -244,6 +244,33 @@ public abstract class MailConnectionProperties implements Serializable {
         put(OAUTH2_CLIENT_SECRET, oauth2ClientSecret);
     }
 
+    /** {@link ConnectionSetting#OAUTH2_CLIENT_ASSERTION_KEY_STORE}. */
+    public String getOauth2ClientAssertionKeyStore() {
+        return values.get(OAUTH2_CLIENT_ASSERTION_KEY_STORE, String.class);
+    }
+
+    public void setOauth2ClientAssertionKeyStore(String oauth2ClientAssertionKeyStore) {
+        put(OAUTH2_CLIENT_ASSERTION_KEY_STORE, oauth2ClientAssertionKeyStore);
+    }
+
+    /** {@link ConnectionSetting#OAUTH2_CLIENT_ASSERTION_KEY_STORE_PASSWORD}. */
+    public String getOauth2ClientAssertionKeyStorePassword() {
+        return values.get(OAUTH2_CLIENT_ASSERTION_KEY_STORE_PASSWORD, String.class);
+    }
+
+    public void setOauth2ClientAssertionKeyStorePassword(String oauth2ClientAssertionKeyStorePassword) {
+        put(OAUTH2_CLIENT_ASSERTION_KEY_STORE_PASSWORD, oauth2ClientAssertionKeyStorePassword);
+    }
+
+    /** {@link ConnectionSetting#OAUTH2_CLIENT_ASSERTION_KEY_ALIAS}. */
+    public String getOauth2ClientAssertionKeyAlias() {
+        return values.get(OAUTH2_CLIENT_ASSERTION_KEY_ALIAS, String.class);
+    }
+
+    public void setOauth2ClientAssertionKeyAlias(String oauth2ClientAssertionKeyAlias) {
+        put(OAUTH2_CLIENT_ASSERTION_KEY_ALIAS, oauth2ClientAssertionKeyAlias);
+    }
+
     /** {@link ConnectionSetting#OAUTH2_SCOPE}. */
     public String getOauth2Scope() {
         return values.get(OAUTH2_SCOPE, String.class);

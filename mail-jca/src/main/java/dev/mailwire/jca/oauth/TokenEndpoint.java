@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * One issuer's token endpoint: a form POST (RFC 6749 §3.2) with the client's credentials in the body
- * ({@code client_secret_post}, which Microsoft Entra ID, Google and Keycloak all take), bounded by
+ * ({@code client_secret_post}, which Microsoft Entra ID, Google and Keycloak all take; or a client assertion,
+ * {@code private_key_jwt}), bounded by
  * {@link OAuth2Config#tokenTimeout()} from connect to the last byte of the answer: the adapter's deadline timer
  * disconnects a request still running then. Sent with {@link HttpURLConnection} on the asking thread, not with
  * {@code java.net.http.HttpClient}, which starts a selector thread per client that on Java 17 cannot be stopped (it
@@ -36,6 +38,9 @@ final class TokenEndpoint {
             return "Grant[lifetime=" + lifetime + "]";
         }
     }
+
+    private static final java.util.regex.Pattern JWT =
+            java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*)?");
 
     /** An answer longer than this is not a token answer: read no more of it. */
     private static final int MAX_ANSWER = 64 * 1024;
@@ -67,6 +72,13 @@ final class TokenEndpoint {
         form.put("client_id", config.clientId());
         if (config.clientSecret() != null) {
             form.put("client_secret", config.clientSecret());
+        } else if (config.clientAssertionKey() != null) {
+            // Made for this request: issuers refuse a jti they have seen (RFC 7523 §3, item 7).
+            form.put("client_assertion_type", ClientAssertion.TYPE);
+            form.put(
+                    "client_assertion",
+                    ClientAssertion.sign(
+                            config.clientAssertionKey(), config.clientId(), config.tokenEndpoint(), Instant.now()));
         }
         if (config.scope() != null) {
             form.put("scope", config.scope());
@@ -172,7 +184,12 @@ final class TokenEndpoint {
     private String advice(String error) {
         return switch (error) {
             case "invalid_client", "unauthorized_client" ->
-                "Check oauth2.client-id and oauth2.client-secret, and that the client may use this grant.";
+                config.clientAssertionKey() != null
+                        ? "Check oauth2.client-id, that the issuer has the certificate of the key in"
+                                + " oauth2.client-assertion.key-store (x5t#S256="
+                                + config.clientAssertionKey().sha256Thumbprint()
+                                + ") for this client, and that the client may use this grant."
+                        : "Check oauth2.client-id and oauth2.client-secret, and that the client may use this grant.";
             case "invalid_grant" ->
                 config.refreshGrant()
                         ? "The refresh token is expired or revoked: obtain a new one and set oauth2.refresh-token."
@@ -190,6 +207,8 @@ final class TokenEndpoint {
                 t = t.replace(secret, "***");
             }
         }
+        // Anything JWT-shaped too: an issuer quoting the client assertion or a token back.
+        t = JWT.matcher(t).replaceAll("***");
         return t.length() > 200 ? t.substring(0, 200) + "…" : t;
     }
 

@@ -82,6 +82,19 @@ public enum ConnectionSetting {
             .doc("The OAuth2 client id. Required with oauth2.token-endpoint.")),
     OAUTH2_CLIENT_SECRET(setting("oauth2.client-secret", "Oauth2ClientSecret", Kind.SECRET)
             .doc("The OAuth2 client secret, sent only to the token endpoint. Never logged.")),
+    OAUTH2_CLIENT_ASSERTION_KEY_STORE(setting(
+                    "oauth2.client-assertion.key-store", "Oauth2ClientAssertionKeyStore", Kind.PATH)
+            .doc("Path of a PKCS#12 key store holding the client's private key (RSA or EC) and its certificate: the"
+                    + " client then authenticates with a signed JWT (RFC 7523, private_key_jwt) instead of"
+                    + " oauth2.client-secret. Read once, when the factory's settings are checked.")),
+    OAUTH2_CLIENT_ASSERTION_KEY_STORE_PASSWORD(
+            setting("oauth2.client-assertion.key-store-password", "Oauth2ClientAssertionKeyStorePassword", Kind.SECRET)
+                    .doc("Password of the client assertion key store and of its key. Never logged.")),
+    OAUTH2_CLIENT_ASSERTION_KEY_ALIAS(
+            setting("oauth2.client-assertion.key-alias", "Oauth2ClientAssertionKeyAlias", Kind.STRING)
+                    .documentedDefault("the store's only key")
+                    .doc("Alias of the private key entry in the client assertion key store; needed when it holds more"
+                            + " than one.")),
     OAUTH2_SCOPE(setting("oauth2.scope", "Oauth2Scope", Kind.STRING)
             .documentedDefault("the issuer's default")
             .doc("Scopes to ask for, separated by spaces (Microsoft 365: https://outlook.office365.com/.default).")),

@@ -6,6 +6,7 @@ import dev.mailwire.connector.MailConnectionFactory;
 import dev.mailwire.jca.MailManagedConnectionFactory;
 import dev.mailwire.jca.pool.EmbeddedConnectionManager;
 import dev.mailwire.jca.pool.PoolSettings;
+import dev.mailwire.test.smtp.oauth.ClientKeyStore;
 import dev.mailwire.test.smtp.oauth.OAuthStack;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import jakarta.mail.Message;
@@ -56,6 +57,17 @@ final class OAuthMailer implements AutoCloseable {
         f.setOauth2ClientId(clientId);
         f.setOauth2ClientSecret(secret);
         f.setSendTimeout("PT30S");
+        return f;
+    }
+
+    /**
+     * Client credentials of the stack's {@code client-jwt} client, authenticated by a client assertion signed with
+     * the key in {@code keyStore} (the stack's own: Keycloak has its certificate; another: Keycloak does not).
+     */
+    static MailManagedConnectionFactory assertionFactory(OAuthStack stack, ClientKeyStore keyStore) {
+        MailManagedConnectionFactory f = factory(stack, stack.jwtClientId(), null);
+        f.setOauth2ClientAssertionKeyStore(keyStore.file().toString());
+        f.setOauth2ClientAssertionKeyStorePassword(ClientKeyStore.PASSWORD);
         return f;
     }
 

@@ -135,6 +135,8 @@ public final class MailerAssembly {
                         c.get(MailerKey.TRUST_STORE_PASSWORD).orElse(null),
                         // The adapter never puts these in a message; scrubbed anyway, should an issuer echo them.
                         c.get(MailerKey.OAUTH2_CLIENT_SECRET).orElse(null),
+                        c.get(MailerKey.OAUTH2_CLIENT_ASSERTION_KEY_STORE_PASSWORD)
+                                .orElse(null),
                         c.get(MailerKey.OAUTH2_REFRESH_TOKEN).orElse(null)));
     }
 

@@ -39,12 +39,19 @@ public final class OAuthStack implements AutoCloseable {
     private final KeycloakServer keycloak;
     private final PrivateDovecot dovecot;
     private final PrivatePostfix postfix;
+    private final ClientKeyStore jwtKeys;
     private final Duration startTime;
 
-    private OAuthStack(KeycloakServer keycloak, PrivateDovecot dovecot, PrivatePostfix postfix, Duration startTime) {
+    private OAuthStack(
+            KeycloakServer keycloak,
+            PrivateDovecot dovecot,
+            PrivatePostfix postfix,
+            ClientKeyStore jwtKeys,
+            Duration startTime) {
         this.keycloak = keycloak;
         this.dovecot = dovecot;
         this.postfix = postfix;
+        this.jwtKeys = jwtKeys;
         this.startTime = startTime;
     }
 
@@ -74,10 +81,15 @@ public final class OAuthStack implements AutoCloseable {
         long t0 = System.nanoTime();
         PostfixInstallation.ensureInstalled();
         int port = keycloakPort;
+        // Kept with the stack's files: the realm, and so its database template, stay the same between runs.
+        ClientKeyStore jwtKeys =
+                ClientKeyStore.reuseOrCreate(base.resolve("client-assertion/" + Realms.JWT_CLIENT + ".p12"));
         KeycloakServer keycloak = KeycloakServer.launch(
                 base,
                 port,
-                List.of(Realms.mailRealm(LONG_LIFESPAN_SECONDS, SHORT_LIFESPAN_SECONDS), Realms.otherRealm()));
+                List.of(
+                        Realms.mailRealm(LONG_LIFESPAN_SECONDS, SHORT_LIFESPAN_SECONDS, jwtKeys.certificateBase64()),
+                        Realms.otherRealm()));
         PrivateDovecot dovecot = null;
         PrivatePostfix postfix = null;
         try {
@@ -90,7 +102,7 @@ public final class OAuthStack implements AutoCloseable {
                     .connectionLimit(100) // the tests open 50 connections at once
                     .start();
             keycloak.awaitReady(START_TIMEOUT);
-            return new OAuthStack(keycloak, dovecot, postfix, Duration.ofNanos(System.nanoTime() - t0));
+            return new OAuthStack(keycloak, dovecot, postfix, jwtKeys, Duration.ofNanos(System.nanoTime() - t0));
         } catch (RuntimeException e) {
             if (postfix != null) {
                 postfix.close();
@@ -154,6 +166,16 @@ public final class OAuthStack implements AutoCloseable {
         return Realms.OTHER_SECRET;
     }
 
+    /** A client of realm {@code mail} that authenticates with a client assertion (private_key_jwt). */
+    public String jwtClientId() {
+        return Realms.JWT_CLIENT;
+    }
+
+    /** The key store whose certificate Keycloak has for {@link #jwtClientId()}; password {@link ClientKeyStore#PASSWORD}. */
+    public ClientKeyStore jwtClientKeys() {
+        return jwtKeys;
+    }
+
     /** The SMTP user name of a client's service account, as Dovecot compares it with the token's. */
     public static String serviceAccount(String clientId) {
         return "service-account-" + clientId;
@@ -169,7 +191,12 @@ public final class OAuthStack implements AutoCloseable {
 
     /** Every secret the stack knows, for tests that scan logs and messages for them. */
     public Set<String> configuredSecrets() {
-        return Set.of(Realms.CLIENT_SECRET, Realms.SHORT_CLIENT_SECRET, Realms.OTHER_SECRET, Realms.USER_PASSWORD);
+        return Set.of(
+                Realms.CLIENT_SECRET,
+                Realms.SHORT_CLIENT_SECRET,
+                Realms.OTHER_SECRET,
+                Realms.USER_PASSWORD,
+                ClientKeyStore.PASSWORD);
     }
 
     /** Tokens Keycloak issued to {@code clientId} by the client-credentials grant since it started. */

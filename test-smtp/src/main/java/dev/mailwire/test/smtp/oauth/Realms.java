@@ -16,6 +16,9 @@ final class Realms {
     static final String SHORT_CLIENT = "smtp-short";
 
     static final String SHORT_CLIENT_SECRET = "smtp-short-secret";
+    /** A client that authenticates with a client assertion (private_key_jwt) signed by {@link ClientKeyStore}. */
+    static final String JWT_CLIENT = "smtp-jwt-client";
+
     static final String OTHER_SECRET = "other-secret";
     static final String DOVECOT_CLIENT = "dovecot";
     static final String DOVECOT_SECRET = "dovecot-secret";
@@ -24,14 +27,16 @@ final class Realms {
 
     private Realms() {}
 
-    /** The JSON of both realms, as one array of realm representations. */
-    static String mailRealm(int longLifespan, int shortLifespan) {
+    /**
+     * The JSON of realm {@code mail}; {@code jwtCertificate} is the base64 DER certificate of {@link #JWT_CLIENT}.
+     */
+    static String mailRealm(int longLifespan, int shortLifespan, String jwtCertificate) {
         return """
                 { "realm": "mail", "enabled": true, "sslRequired": "none",
                   "accessTokenLifespan": %1$d, "ssoSessionIdleTimeout": 1800, "ssoSessionMaxLifespan": 7200,
                   "revokeRefreshToken": true, "refreshTokenMaxReuse": 0,
                   "eventsListeners": ["jboss-logging"],
-                  "clients": [ %3$s, %4$s,
+                  "clients": [ %3$s, %4$s, %5$s,
                     { "clientId": "dovecot", "publicClient": false, "clientAuthenticatorType": "client-secret",
                       "secret": "dovecot-secret", "serviceAccountsEnabled": false,
                       "directAccessGrantsEnabled": false, "standardFlowEnabled": false } ],
@@ -42,12 +47,15 @@ final class Realms {
                     { "username": "service-account-smtp-client", "enabled": true,
                       "serviceAccountClientId": "smtp-client" },
                     { "username": "service-account-smtp-short", "enabled": true,
-                      "serviceAccountClientId": "smtp-short" } ] }
+                      "serviceAccountClientId": "smtp-short" },
+                    { "username": "service-account-smtp-jwt-client", "enabled": true,
+                      "serviceAccountClientId": "smtp-jwt-client" } ] }
                 """.formatted(
                         longLifespan,
                         shortLifespan,
                         client(CLIENT, CLIENT_SECRET, longLifespan),
-                        client(SHORT_CLIENT, SHORT_CLIENT_SECRET, shortLifespan));
+                        client(SHORT_CLIENT, SHORT_CLIENT_SECRET, shortLifespan),
+                        jwtClient(jwtCertificate, longLifespan));
     }
 
     static String otherRealm() {
@@ -60,6 +68,19 @@ final class Realms {
                   "users": [ { "username": "service-account-smtp-client", "enabled": true,
                                "serviceAccountClientId": "smtp-client" } ] }
                 """;
+    }
+
+    /** Client credentials authenticated by a signed JWT that Keycloak checks against the certificate. */
+    private static String jwtClient(String certificate, int lifespan) {
+        return """
+                { "clientId": "%s", "publicClient": false, "clientAuthenticatorType": "client-jwt",
+                  "serviceAccountsEnabled": true, "directAccessGrantsEnabled": false, "standardFlowEnabled": false,
+                  "attributes": { "access.token.lifespan": "%d", "jwt.credential.certificate": "%s" },
+                  "protocolMappers": [ { "name": "audience-dovecot", "protocol": "openid-connect",
+                      "protocolMapper": "oidc-audience-mapper",
+                      "config": { "included.client.audience": "dovecot", "access.token.claim": "true",
+                                  "introspection.token.claim": "true", "id.token.claim": "false" } } ] }
+                """.formatted(JWT_CLIENT, lifespan, certificate);
     }
 
     private static String client(String id, String secret, int lifespan) {
