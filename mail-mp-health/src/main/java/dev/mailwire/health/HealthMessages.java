@@ -1,10 +1,12 @@
 package dev.mailwire.health;
 
+import dev.mailwire.jca.CatalogueMessage;
+
 /**
  * The wording of every problem and log line of the health checks, each with an id that docs/health-and-telemetry.md
  * explains (a test keeps them in step). No message carries a user name, a password or a token.
  */
-enum HealthMessages {
+enum HealthMessages implements CatalogueMessage {
     BAD_VALUE("MWHEALTH-001", "The setting '%s' has the invalid value '%s'; expected %s."),
     UNKNOWN_KEY("MWHEALTH-002", "Unknown setting '%s' (a typo?). The health settings are: %s."),
     NOT_STARTED("MWHEALTH-101", "Mailer '%s' could not be started: %s"),
@@ -33,12 +35,13 @@ enum HealthMessages {
         this.template = template;
     }
 
-    String id() {
+    @Override
+    public String id() {
         return id;
     }
 
-    /** The message with its id first, so that a log line or a health response leads to its entry in the docs. */
-    String format(Object... args) {
-        return id + " " + String.format(template, args);
+    @Override
+    public String template() {
+        return template;
     }
 }

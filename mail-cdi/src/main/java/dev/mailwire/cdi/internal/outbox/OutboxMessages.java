@@ -1,11 +1,13 @@
 package dev.mailwire.cdi.internal.outbox;
 
+import dev.mailwire.jca.CatalogueMessage;
+
 /**
  * The wording of every error and log message of transactional delivery, in one place so that the error list in
  * docs/transactions.md stays true (a test checks each id is explained there). Messages name the mailer, the key or
  * the outbox entry, and the Message-ID, never a mail's content.
  */
-enum OutboxMessages {
+enum OutboxMessages implements CatalogueMessage {
     DATASOURCE_NOT_FOUND(
             "MWTX-001",
             "Mailer '%s': the setting '%s' names '%s', which is neither a DataSource in JNDI nor a DataSource bean"
@@ -68,12 +70,13 @@ enum OutboxMessages {
         this.template = template;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
-    /** The message with its id first, so a log line or an exception leads to its entry in the docs. */
-    public String format(Object... args) {
-        return id + " " + String.format(template, args);
+    @Override
+    public String template() {
+        return template;
     }
 }
