@@ -8,7 +8,6 @@ import dev.mailwire.test.smtp.postfix.DeliveredMessage;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,15 +27,13 @@ class DkimAlteredMailFailsVerificationTest {
         try (PrivatePostfix postfix =
                 PrivatePostfix.builder().user("app", "app-secret").start()) {
             DkimTestKeys keys = DkimTestKeys.generate(postfix.domain(), keysDir);
-            Containers.sendWithDefaultMailer(
-                    keys.signWithBoth(ServerSettings.of("<default>", postfix, "app")),
+            DeliveredMessage delivered = keys.deliverSignedWithBoth(
+                    postfix,
                     Mail.builder()
                             .to(postfix.address("ada"))
                             .subject("Your invoice")
                             .text("Amount due: 100 EUR\n")
                             .build());
-            DeliveredMessage delivered =
-                    postfix.awaitDelivered(1, Duration.ofSeconds(30)).get(0);
             String original = delivered.text();
             DkimVerifier verifier = keys.verifier();
             assertThat(verifier.verify(delivered.raw()).passed()).isTrue();

@@ -7,7 +7,6 @@ import dev.mailwire.test.smtp.dkim.DkimVerifier;
 import dev.mailwire.test.smtp.postfix.DeliveredMessage;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +27,8 @@ class OneClickUnsubscribeIsSignedTest {
         try (PrivatePostfix postfix =
                 PrivatePostfix.builder().user("app", "app-secret").start()) {
             DkimTestKeys keys = DkimTestKeys.generate(postfix.domain(), keysDir);
-            Containers.sendWithDefaultMailer(
-                    keys.signWithBoth(ServerSettings.of("<default>", postfix, "app")),
+            DeliveredMessage delivered = keys.deliverSignedWithBoth(
+                    postfix,
                     Mail.builder()
                             .to(postfix.address("ada"))
                             .subject("Newsletter")
@@ -37,8 +36,6 @@ class OneClickUnsubscribeIsSignedTest {
                             .unsubscribe("mailto:unsubscribe@example.org?subject=ada")
                             .oneClickUnsubscribe("https://example.org/unsubscribe/opaque-token-4711")
                             .build());
-            DeliveredMessage delivered =
-                    postfix.awaitDelivered(1, Duration.ofSeconds(30)).get(0);
             assertThat(delivered.header("List-Unsubscribe"))
                     .contains("<mailto:unsubscribe@example.org?subject=ada>,"
                             + " <https://example.org/unsubscribe/opaque-token-4711>");
