@@ -28,17 +28,12 @@ class TargetTravelsToTheForkedJvmUnchangedTest {
         String[] args = sink.asArgumentsAfter("cdi", "/tmp/file").toArray(String[]::new);
 
         assertThat(args).startsWith("cdi", "/tmp/file").hasSize(9);
-        assertThat(Target.fromArguments("p5", args, 2))
-                .isEqualTo(new Target(
-                        "p5",
-                        "p5",
-                        "127.0.0.2",
-                        2525,
-                        true,
-                        "bench",
-                        "bench-pw",
-                        Path.of("/tmp/trust.p12"),
-                        "changeit",
-                        "PKCS12"));
+        Target back = Target.fromArguments("p5", args, 2);
+        assertThat(back)
+                .usingRecursiveComparison()
+                .ignoringFields("key", "label")
+                .isEqualTo(sink);
+        assertThat(back.key()).isEqualTo("p5");
+        assertThat(back.label()).isEqualTo("p5");
     }
 }
