@@ -1,9 +1,6 @@
 package dev.mailwire.cdi;
 
-import dev.mailwire.Mail;
 import dev.mailwire.test.smtp.dkim.DkimVerifier;
-import dev.mailwire.test.smtp.postfix.DeliveredMessage;
-import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,15 +71,6 @@ public final class DkimTestKeys {
         p.put("mailwire.mailer.dkim." + ED_SELECTOR + ".domain", domain);
         p.put("mailwire.mailer.dkim." + ED_SELECTOR + ".private-key", edFile.toString());
         return p;
-    }
-
-    /**
-     * Sends {@code mail} with a default mailer that logs in to {@code postfix} as {@code app} and signs with both
-     * keys, and returns it as Postfix delivered it.
-     */
-    public DeliveredMessage deliverSignedWithBoth(PrivatePostfix postfix, Mail mail) {
-        Containers.sendWithDefaultMailer(signWithBoth(ServerSettings.of("<default>", postfix, "app")), mail);
-        return postfix.awaitDelivered(1, Duration.ofSeconds(30)).get(0);
     }
 
     /** dkimpy, with both public keys published for it. */
