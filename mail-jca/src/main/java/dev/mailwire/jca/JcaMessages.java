@@ -269,21 +269,14 @@ public enum JcaMessages implements CatalogueMessage {
     static final String MAY_HAVE_BEEN_ACCEPTED =
             " The server may already have accepted the mail: a retry may deliver it twice.";
 
-    private final String id;
-    private final String template;
+    private final Entry entry;
 
     JcaMessages(String id, String template) {
-        this.id = id;
-        this.template = template;
+        this.entry = new Entry(id, template);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String template() {
-        return template;
+    public Entry entry() {
+        return entry;
     }
 }

@@ -27,21 +27,14 @@ enum HealthMessages implements CatalogueMessage {
             "Only %d of the %d health probe threads (%s) run %d ms after they were started; while none runs, every"
                     + " probe is refused (MWHEALTH-109).");
 
-    private final String id;
-    private final String template;
+    private final Entry entry;
 
     HealthMessages(String id, String template) {
-        this.id = id;
-        this.template = template;
+        this.entry = new Entry(id, template);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String template() {
-        return template;
+    public Entry entry() {
+        return entry;
     }
 }

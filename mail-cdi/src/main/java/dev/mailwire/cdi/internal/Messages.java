@@ -87,22 +87,15 @@ public enum Messages implements CatalogueMessage {
                     + " send from one of those domains or add a key."),
     NOT_SIGNED("MWCDI-120", "Mailer '%s': the mail cannot be DKIM-signed: %s");
 
-    private final String id;
-    private final String template;
+    private final Entry entry;
 
     Messages(String id, String template) {
-        this.id = id;
-        this.template = template;
+        this.entry = new Entry(id, template);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String template() {
-        return template;
+    public Entry entry() {
+        return entry;
     }
 
     /** The hint of {@link #UNKNOWN_KEY}. */

@@ -62,21 +62,14 @@ enum OutboxMessages implements CatalogueMessage {
             "MWTX-107",
             "Mailer '%s': transactional=auto, but no JTA transaction manager was found; every mail is sent at once.");
 
-    private final String id;
-    private final String template;
+    private final Entry entry;
 
     OutboxMessages(String id, String template) {
-        this.id = id;
-        this.template = template;
+        this.entry = new Entry(id, template);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String template() {
-        return template;
+    public Entry entry() {
+        return entry;
     }
 }
