@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailwire.Mail;
 import dev.mailwire.test.smtp.dkim.DkimVerifier;
 import dev.mailwire.test.smtp.postfix.DeliveredMessage;
-import dev.mailwire.test.smtp.postfix.PrivatePostfix;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A mail with a mailto: and a one-click https: unsubscribe URI arrives through Postfix with {@code List-Unsubscribe}
@@ -20,37 +17,29 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class OneClickUnsubscribeIsSignedTest {
 
-    @TempDir
-    Path keysDir;
+    @RegisterExtension
+    final SigningPostfix postfix = new SigningPostfix();
 
     @Test
     void headersArriveAndAreSigned() {
-        try (PrivatePostfix postfix =
-                PrivatePostfix.builder().user("app", "app-secret").start()) {
-            DkimTestKeys keys = DkimTestKeys.generate(postfix.domain(), keysDir);
-            Containers.sendWithDefaultMailer(
-                    keys.signWithBoth(ServerSettings.of("<default>", postfix, "app")),
-                    Mail.builder()
-                            .to(postfix.address("ada"))
-                            .subject("Newsletter")
-                            .text("News")
-                            .unsubscribe("mailto:unsubscribe@example.org?subject=ada")
-                            .oneClickUnsubscribe("https://example.org/unsubscribe/opaque-token-4711")
-                            .build());
-            DeliveredMessage delivered =
-                    postfix.awaitDelivered(1, Duration.ofSeconds(30)).get(0);
-            assertThat(delivered.header("List-Unsubscribe"))
-                    .contains("<mailto:unsubscribe@example.org?subject=ada>,"
-                            + " <https://example.org/unsubscribe/opaque-token-4711>");
-            assertThat(delivered.header("List-Unsubscribe-Post")).contains("List-Unsubscribe=One-Click");
+        DeliveredMessage delivered = postfix.deliver(Mail.builder()
+                .to(postfix.address("ada"))
+                .subject("Newsletter")
+                .text("News")
+                .unsubscribe("mailto:unsubscribe@example.org?subject=ada")
+                .oneClickUnsubscribe("https://example.org/unsubscribe/opaque-token-4711")
+                .build());
+        assertThat(delivered.header("List-Unsubscribe"))
+                .contains("<mailto:unsubscribe@example.org?subject=ada>,"
+                        + " <https://example.org/unsubscribe/opaque-token-4711>");
+        assertThat(delivered.header("List-Unsubscribe-Post")).contains("List-Unsubscribe=One-Click");
 
-            DkimVerifier.Result verdict = keys.verifier().verify(delivered.file());
-            assertThat(verdict.passed()).as(String.join("\n", verdict.lines())).isTrue();
-            assertThat(verdict.lines())
-                    .hasSize(2)
-                    .allSatisfy(l -> assertThat(l)
-                            .contains(":list-unsubscribe:list-unsubscribe:")
-                            .contains(":list-unsubscribe-post:list-unsubscribe-post"));
-        }
+        DkimVerifier.Result verdict = postfix.verifier().verify(delivered.file());
+        assertThat(verdict.passed()).as(String.join("\n", verdict.lines())).isTrue();
+        assertThat(verdict.lines())
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l)
+                        .contains(":list-unsubscribe:list-unsubscribe:")
+                        .contains(":list-unsubscribe-post:list-unsubscribe-post"));
     }
 }

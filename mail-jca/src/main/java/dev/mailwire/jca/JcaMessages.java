@@ -8,7 +8,7 @@ package dev.mailwire.jca;
  *
  * <p>Internal to Mailwire: public only so the adapter's packages and the CDI layer share it.
  */
-public enum JcaMessages {
+public enum JcaMessages implements CatalogueMessage {
     // Settings (the CDI layer reports them at deployment, with the full key).
     SETTING_MISSING("MWJCA-001", "Mailer '%s': the setting '%s' is required but not set."),
     INVALID_VALUE("MWJCA-002", "Mailer '%s': the setting '%s' has the invalid value '%s'; expected %s."),
@@ -277,25 +277,14 @@ public enum JcaMessages {
     static final String MAY_HAVE_BEEN_ACCEPTED =
             " The server may already have accepted the mail: a retry may deliver it twice.";
 
-    private final String id;
-    private final String template;
+    private final Entry entry;
 
     JcaMessages(String id, String template) {
-        this.id = id;
-        this.template = template;
+        this.entry = new Entry(id, template);
     }
 
-    public String id() {
-        return id;
-    }
-
-    /** The text without its id, for the catalogue's tests. */
-    public String template() {
-        return template;
-    }
-
-    /** The message with its id first, so that an exception or a log line leads to its entry in docs/errors.md. */
-    public String format(Object... args) {
-        return id + " " + String.format(template, args);
+    @Override
+    public Entry entry() {
+        return entry;
     }
 }

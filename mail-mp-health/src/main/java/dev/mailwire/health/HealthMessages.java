@@ -1,10 +1,12 @@
 package dev.mailwire.health;
 
+import dev.mailwire.jca.CatalogueMessage;
+
 /**
  * The wording of every problem and log line of the health checks, each with an id that docs/health-and-telemetry.md
  * explains (a test keeps them in step). No message carries a user name, a password or a token.
  */
-enum HealthMessages {
+enum HealthMessages implements CatalogueMessage {
     BAD_VALUE("MWHEALTH-001", "The setting '%s' has the invalid value '%s'; expected %s."),
     UNKNOWN_KEY("MWHEALTH-002", "Unknown setting '%s' (a typo?). The health settings are: %s."),
     NOT_STARTED("MWHEALTH-101", "Mailer '%s' could not be started: %s"),
@@ -25,20 +27,14 @@ enum HealthMessages {
             "Only %d of the %d health probe threads (%s) run %d ms after they were started; while none runs, every"
                     + " probe is refused (MWHEALTH-109).");
 
-    private final String id;
-    private final String template;
+    private final Entry entry;
 
     HealthMessages(String id, String template) {
-        this.id = id;
-        this.template = template;
+        this.entry = new Entry(id, template);
     }
 
-    String id() {
-        return id;
-    }
-
-    /** The message with its id first, so that a log line or a health response leads to its entry in the docs. */
-    String format(Object... args) {
-        return id + " " + String.format(template, args);
+    @Override
+    public Entry entry() {
+        return entry;
     }
 }

@@ -33,16 +33,7 @@ public final class LargeAttachment {
         String line = ForkedJvm.run(
                 List.of(HEAP),
                 LargeAttachmentSend.class,
-                List.of(
-                        mode,
-                        file(workDir).toString(),
-                        t.host(),
-                        String.valueOf(t.port()),
-                        t.trustStore().toString(),
-                        t.trustStorePassword(),
-                        t.trustStoreType(),
-                        t.username(),
-                        t.password()),
+                t.asArgumentsAfter(mode, file(workDir).toString()),
                 Duration.ofMinutes(5));
         String[] f = line.split(" ", 6);
         if (f.length < 5 || !f[2].matches("[0-9.]+")) { // the forked JVM's own failure, not the child's

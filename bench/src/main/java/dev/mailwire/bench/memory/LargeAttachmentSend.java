@@ -38,17 +38,7 @@ public final class LargeAttachmentSend {
     public static void main(String[] args) {
         String mode = args[0];
         Path file = Path.of(args[1]);
-        Target t = new Target(
-                "p5",
-                "p5",
-                args[2],
-                Integer.parseInt(args[3]),
-                true,
-                args[7],
-                args[8],
-                Path.of(args[4]),
-                args[5],
-                args[6]);
+        Target t = Target.fromArguments("p5", args, 2);
         long start = System.nanoTime();
         try {
             String id = mode.equals("cdi") ? viaCdi(t, file) : viaJca(t, file);

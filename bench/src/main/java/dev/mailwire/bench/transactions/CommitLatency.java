@@ -44,16 +44,7 @@ public final class CommitLatency {
         String line = ForkedJvm.run(
                 List.of("-Xmx512m"),
                 CommitLatencyRun.class,
-                List.of(
-                        database,
-                        workDir.toString(),
-                        t.host(),
-                        String.valueOf(t.port()),
-                        t.trustStore().toString(),
-                        t.trustStorePassword(),
-                        t.trustStoreType(),
-                        t.username(),
-                        t.password()),
+                t.asArgumentsAfter(database, workDir.toString()),
                 Duration.ofMinutes(3));
         String[] f = line.split(" ");
         if (f.length != 16 || !f[1].equals("ok")) {

@@ -30,17 +30,7 @@ public final class CommitLatencyRun {
                     "ObjectStoreEnvironmentBean." + store + "objectStoreDir",
                     work.resolve("narayana").toString());
         }
-        Target t = new Target(
-                "p4",
-                "p4",
-                args[2],
-                Integer.parseInt(args[3]),
-                true,
-                args[7],
-                args[8],
-                Path.of(args[4]),
-                args[5],
-                args[6]);
+        Target t = Target.fromArguments("p4", args, 2);
         try {
             System.out.println(run(database, t));
         } catch (Throwable e) {

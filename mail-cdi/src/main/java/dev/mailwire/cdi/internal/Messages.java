@@ -1,5 +1,6 @@
 package dev.mailwire.cdi.internal;
 
+import dev.mailwire.jca.CatalogueMessage;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
  * stays true: a test checks that each id below is explained there. Messages name the mailer and the full key, and
  * never a secret or a mail's content.
  */
-public enum Messages {
+public enum Messages implements CatalogueMessage {
     /**
      * {@code from} or {@code message-id-domain} refused by the mail checks; the second argument is their message.
      * Connection and pool settings are reported with the adapter's own ids (JcaMessages).
@@ -86,26 +87,15 @@ public enum Messages {
                     + " send from one of those domains or add a key."),
     NOT_SIGNED("MWCDI-120", "Mailer '%s': the mail cannot be DKIM-signed: %s");
 
-    private final String id;
-    private final String template;
+    private final Entry entry;
 
     Messages(String id, String template) {
-        this.id = id;
-        this.template = template;
+        this.entry = new Entry(id, template);
     }
 
-    public String id() {
-        return id;
-    }
-
-    /** The wording without its id, for the catalogue's tests. */
-    public String template() {
-        return template;
-    }
-
-    /** The message with its id first, so that a log line or an exception leads to its entry in docs/errors.md. */
-    public String format(Object... args) {
-        return id + " " + String.format(template, args);
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /** The hint of {@link #UNKNOWN_KEY}. */

@@ -6,12 +6,10 @@ import dev.mailwire.Mail;
 import dev.mailwire.Mailer;
 import dev.mailwire.RecipientResult;
 import dev.mailwire.SendResult;
-import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.cdi.outbox.MailOutcome;
 import dev.mailwire.test.smtp.postfix.DeliveredMessage;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,9 +26,8 @@ class CommitDeliversExactlyOnceTest {
 
     @Test
     void deliveredOnceAfterCommitWithTheReportedMessageId() throws Exception {
-        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(SERVERS.postfix())));
-                WeldContainer container = TxContainers.boot()) {
-            Mailer mailer = TxContainers.mailer(container);
+        try (OutboxApplication app = OutboxApplication.start(SERVERS)) {
+            Mailer mailer = app.mailer();
             Mail mail = Mail.builder()
                     .to(SERVERS.postfix().address("ada"), SERVERS.postfix().address("bob"))
                     .subject("order 1")
@@ -53,9 +50,8 @@ class CommitDeliversExactlyOnceTest {
 
             List<DeliveredMessage> delivered = SERVERS.postfix().awaitDelivered(2, Duration.ofSeconds(20));
             assertThat(delivered).extracting(m -> m.messageId().orElseThrow()).containsOnly(result.messageId());
-            MailOutcome outcome = TxContainers.outcomes(container)
-                    .await(1, Duration.ofSeconds(10))
-                    .get(0);
+            MailOutcome outcome =
+                    app.outcomes().await(1, Duration.ofSeconds(10)).get(0);
             assertThat(outcome.outcome()).isEqualTo(MailOutcome.Outcome.DELIVERED);
             assertThat(outcome.outboxEntry()).isEqualTo(result.deferral().outboxEntry());
             assertThat(outcome.attempts()).isEqualTo(1);

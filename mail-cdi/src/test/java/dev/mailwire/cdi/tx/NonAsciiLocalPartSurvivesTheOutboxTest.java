@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwire.Mail;
 import dev.mailwire.Mailer;
-import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.cdi.outbox.MailOutcome;
 import dev.mailwire.test.smtp.postfix.DeliveredMessage;
 import java.time.Duration;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,15 +26,13 @@ class NonAsciiLocalPartSurvivesTheOutboxTest {
 
     @Test
     void deliveredFromTheOutbox() throws Exception {
-        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(SERVERS.postfix())));
-                WeldContainer container = TxContainers.boot()) {
-            Mailer mailer = TxContainers.mailer(container);
+        try (OutboxApplication app = OutboxApplication.start(SERVERS)) {
+            Mailer mailer = app.mailer();
             Jta.inTransaction(() -> mailer.send(
                     Mail.builder().to(JOERG).subject("outbox").text("t").build()));
 
-            MailOutcome outcome = TxContainers.outcomes(container)
-                    .await(1, Duration.ofSeconds(20))
-                    .get(0);
+            MailOutcome outcome =
+                    app.outcomes().await(1, Duration.ofSeconds(20)).get(0);
             assertThat(outcome.delivered()).isTrue();
             assertThat(outcome.recipients().get(0).address()).isEqualTo(JOERG);
             DeliveredMessage delivered =

@@ -6,7 +6,6 @@ import dev.mailwire.Mail;
 import dev.mailwire.Mailer;
 import dev.mailwire.RecipientResult;
 import dev.mailwire.SendResult;
-import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.cdi.outbox.MailOutcome;
 import dev.mailwire.cdi.outbox.OutboxAdmin;
 import dev.mailwire.cdi.outbox.OutboxEntry;
@@ -14,7 +13,6 @@ import dev.mailwire.cdi.outbox.RecipientState;
 import dev.mailwire.test.smtp.postfix.SmtpSession;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,9 +30,8 @@ class PermanentReplyDeadLettersTest {
 
     @Test
     void rejectedRecipientIsDeadLetteredAndNeverRetried() throws Exception {
-        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(SERVERS.postfix())));
-                WeldContainer container = TxContainers.boot()) {
-            Mailer mailer = TxContainers.mailer(container);
+        try (OutboxApplication app = OutboxApplication.start(SERVERS)) {
+            Mailer mailer = app.mailer();
             Mail mail = Mail.builder()
                     .to(SERVERS.postfix().address("ada"), SERVERS.postfix().address("rejected"))
                     .subject("half refused")
@@ -42,9 +39,8 @@ class PermanentReplyDeadLettersTest {
                     .build();
             SendResult held = Jta.inTransaction(() -> mailer.send(mail));
 
-            MailOutcome outcome = TxContainers.outcomes(container)
-                    .await(1, Duration.ofSeconds(20))
-                    .get(0);
+            MailOutcome outcome =
+                    app.outcomes().await(1, Duration.ofSeconds(20)).get(0);
             assertThat(outcome.outcome()).isEqualTo(MailOutcome.Outcome.DEAD_LETTERED);
             assertThat(outcome.attempts()).isEqualTo(1);
             assertThat(outcome.recipients())
@@ -65,7 +61,7 @@ class PermanentReplyDeadLettersTest {
 
             // An operator requeues it: only the refused recipient is tried again (and refused again).
             assertThat(admin.requeue(dead.id())).isTrue();
-            TxContainers.outcomes(container).await(2, Duration.ofSeconds(20));
+            app.outcomes().await(2, Duration.ofSeconds(20));
             assertThat(refusals()).hasSize(2);
             assertThat(SERVERS.postfix().delivered()).hasSize(1);
             assertThat(admin.backlog().dead()).isEqualTo(1);

@@ -30,9 +30,8 @@ class ServerDownAtCommitTest {
     @Test
     void outboxDeliversOnceTheServerIsBack() throws Exception {
         SERVERS.postfix().clearObservations();
-        try (TestConfig config = TestConfig.use(TxSettings.outbox(TxSettings.postfix(SERVERS.postfix())));
-                WeldContainer container = TxContainers.boot()) {
-            SendResult sent = sendWhileServerDown(TxContainers.mailer(container));
+        try (OutboxApplication app = OutboxApplication.start(SERVERS)) {
+            SendResult sent = sendWhileServerDown(app.mailer());
 
             OutboxAdmin admin = new OutboxAdmin(SERVERS.dataSource());
             OutboxEntry waiting = awaitAttempts(admin, sent.deferral().outboxEntry(), 2);
@@ -41,9 +40,8 @@ class ServerDownAtCommitTest {
 
             SERVERS.postfix().start();
             assertDeliveredWith(sent.messageId());
-            MailOutcome outcome = TxContainers.outcomes(container)
-                    .await(1, Duration.ofSeconds(10))
-                    .get(0);
+            MailOutcome outcome =
+                    app.outcomes().await(1, Duration.ofSeconds(10)).get(0);
             assertThat(outcome.delivered()).isTrue();
             assertThat(outcome.attempts()).isGreaterThan(2);
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailwire.Mailer;
 import dev.mailwire.RecipientResult.Status;
 import dev.mailwire.SendResult;
-import dev.mailwire.cdi.TestConfig;
 import dev.mailwire.jca.testkit.BareConnection;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import dev.mailwire.test.smtp.fake.ReceivedMessage;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,9 +66,8 @@ class SingleUseContentIsReadOnceOnEveryPathTest {
     void mailerSendOutsideATransaction() throws Exception {
         SingleUseSource source = new SingleUseSource();
         SERVERS.postfix().clearObservations();
-        try (TestConfig c = TestConfig.use(TxSettings.outbox(TxSettings.postfix(SERVERS.postfix())));
-                WeldContainer container = TxContainers.boot()) {
-            Mailer mailer = TxContainers.mailer(container);
+        try (OutboxApplication app = OutboxApplication.start(SERVERS)) {
+            Mailer mailer = app.mailer();
 
             SendResult result = mailer.send(postfixMessage(source));
 
@@ -84,9 +81,8 @@ class SingleUseContentIsReadOnceOnEveryPathTest {
     void mailerSendIntoTheOutbox() throws Exception {
         SingleUseSource source = new SingleUseSource();
         SERVERS.postfix().clearObservations();
-        try (TestConfig c = TestConfig.use(TxSettings.outbox(TxSettings.postfix(SERVERS.postfix())));
-                WeldContainer container = TxContainers.boot()) {
-            Mailer mailer = TxContainers.mailer(container);
+        try (OutboxApplication app = OutboxApplication.start(SERVERS)) {
+            Mailer mailer = app.mailer();
             MimeMessage message = postfixMessage(source);
 
             Jta.inTransaction(() -> mailer.send(message));

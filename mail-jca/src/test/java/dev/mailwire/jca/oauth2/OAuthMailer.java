@@ -1,33 +1,22 @@
 package dev.mailwire.jca.oauth2;
 
 import dev.mailwire.SendResult;
-import dev.mailwire.connector.MailConnection;
-import dev.mailwire.connector.MailConnectionFactory;
 import dev.mailwire.jca.MailManagedConnectionFactory;
-import dev.mailwire.jca.pool.EmbeddedConnectionManager;
 import dev.mailwire.jca.pool.PoolSettings;
+import dev.mailwire.jca.testkit.PooledMailer;
+import dev.mailwire.jca.testkit.TextMessage;
 import dev.mailwire.test.smtp.oauth.ClientKeyStore;
 import dev.mailwire.test.smtp.oauth.OAuthStack;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Properties;
 
 /**
  * A managed connection factory with the adapter's own OAuth2 client, and its embedded pool, pointed at the shared
  * OAuth2 stack: Keycloak issues the tokens, Dovecot checks them for Postfix.
  */
-final class OAuthMailer implements AutoCloseable {
-
-    private static final Session PLAIN = Session.getInstance(new Properties());
+final class OAuthMailer extends PooledMailer {
 
     final OAuthStack stack = OAuthStack.shared();
-    final MailManagedConnectionFactory mcf;
-    final EmbeddedConnectionManager pool;
-    final MailConnectionFactory connections;
 
     /** Client credentials of {@code clientId}, authenticating as its service account. */
     OAuthMailer(String clientId, String secret, PoolSettings.Builder pool) {
@@ -35,10 +24,7 @@ final class OAuthMailer implements AutoCloseable {
     }
 
     OAuthMailer(MailManagedConnectionFactory mcf, PoolSettings.Builder pool) {
-        this.mcf = mcf;
-        this.pool = new EmbeddedConnectionManager(
-                mcf, pool.mailer(mcf.getMailerName()).build());
-        this.connections = (MailConnectionFactory) mcf.createConnectionFactory(this.pool);
+        super(mcf, pool);
     }
 
     static MailManagedConnectionFactory factory(OAuthStack stack, String clientId, String secret) {
@@ -72,28 +58,15 @@ final class OAuthMailer implements AutoCloseable {
     }
 
     SendResult send(String subject) {
-        try (MailConnection c = connections.getConnection()) {
-            return c.send(message(subject));
-        }
+        return send(message(subject));
     }
 
     MimeMessage message(String subject) {
-        try {
-            PrivatePostfix postfix = stack.postfix();
-            MimeMessage m = new MimeMessage(PLAIN);
-            m.setFrom(new InternetAddress(postfix.address("sender")));
-            m.setRecipient(Message.RecipientType.TO, new InternetAddress(postfix.address("inbox")));
-            m.setSubject(subject);
-            m.setText("Hello from a Mailwire OAuth2 test: " + subject + "\n");
-            return m;
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        pool.close();
-        mcf.close();
+        PrivatePostfix postfix = stack.postfix();
+        return TextMessage.of(
+                postfix.address("sender"),
+                postfix.address("inbox"),
+                subject,
+                "Hello from a Mailwire OAuth2 test: " + subject + "\n");
     }
 }

@@ -2,7 +2,6 @@ package dev.mailwire.jca.postfix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailwire.connector.MailConnection;
 import dev.mailwire.jca.pool.PoolSettings;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import dev.mailwire.test.smtp.postfix.SmtpSession;
@@ -56,9 +55,7 @@ class ConnectionsRotateTest {
 
     private void send(PostfixMailer mailer, int count) {
         for (int i = 0; i < count; i++) {
-            try (MailConnection c = mailer.connections.getConnection()) {
-                c.send(PostfixMailer.message(postfix, postfix.address("inbox"), "rotate " + i));
-            }
+            mailer.sendToInbox("rotate " + i);
         }
     }
 

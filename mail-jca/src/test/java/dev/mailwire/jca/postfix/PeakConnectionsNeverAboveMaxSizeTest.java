@@ -2,7 +2,6 @@ package dev.mailwire.jca.postfix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailwire.connector.MailConnection;
 import dev.mailwire.jca.pool.PoolSettings;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import java.time.Duration;
@@ -12,10 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 16 threads against a pool of 3 with connections rotating fast: the server never sees more than 3 connections
@@ -24,20 +22,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PeakConnectionsNeverAboveMaxSizeTest {
 
-    private static PrivatePostfix postfix;
-
-    @BeforeAll
-    static void startPostfix() {
-        postfix = PrivatePostfix.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostfix() {
-        postfix.close();
-    }
+    @RegisterExtension
+    static final PostfixForTheClass POSTFIX = new PostfixForTheClass();
 
     @Test
     void sixteenThreadsNeverOpenMoreThanMaxSize() throws Exception {
+        PrivatePostfix postfix = POSTFIX.postfix();
         // A small message allowance makes connections close and reopen throughout the run.
         PoolSettings.Builder settings = PoolSettings.builder().maxSize(3).maxMessagesPerConnection(7);
         try (PostfixMailer mailer = new PostfixMailer(postfix, settings)) {
@@ -45,12 +35,7 @@ class PeakConnectionsNeverAboveMaxSizeTest {
             List<Future<?>> sends = new ArrayList<>();
             for (int i = 0; i < 320; i++) {
                 int n = i;
-                sends.add(threads.submit(() -> {
-                    try (MailConnection c = mailer.connections.getConnection()) {
-                        c.send(PostfixMailer.message(postfix, postfix.address("inbox"), "peak " + n));
-                    }
-                    return null;
-                }));
+                sends.add(threads.submit(() -> mailer.sendToInbox("peak " + n)));
             }
             for (Future<?> f : sends) {
                 f.get(90, TimeUnit.SECONDS);

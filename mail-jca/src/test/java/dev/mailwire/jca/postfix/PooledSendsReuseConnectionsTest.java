@@ -3,7 +3,6 @@ package dev.mailwire.jca.postfix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwire.SendResult;
-import dev.mailwire.connector.MailConnection;
 import dev.mailwire.jca.pool.PoolSettings;
 import dev.mailwire.test.smtp.postfix.DeliveredMessage;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
@@ -14,10 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 200 sends from 8 threads through a pool of 4 to a real Postfix with STARTTLS + AUTH: every mail arrives, and
@@ -26,20 +24,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PooledSendsReuseConnectionsTest {
 
-    private static PrivatePostfix postfix;
-
-    @BeforeAll
-    static void startPostfix() {
-        postfix = PrivatePostfix.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostfix() {
-        postfix.close();
-    }
+    @RegisterExtension
+    static final PostfixForTheClass POSTFIX = new PostfixForTheClass();
 
     @Test
     void twoHundredSendsOverAtMostFourAuthenticatedConnections() throws Exception {
+        PrivatePostfix postfix = POSTFIX.postfix();
         List<String> messageIds = new ArrayList<>();
         try (PostfixMailer mailer =
                 new PostfixMailer(postfix, PoolSettings.builder().maxSize(4))) {
@@ -47,11 +37,7 @@ class PooledSendsReuseConnectionsTest {
             List<Future<SendResult>> results = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 String subject = "pooled " + i;
-                results.add(threads.submit(() -> {
-                    try (MailConnection c = mailer.connections.getConnection()) {
-                        return c.send(PostfixMailer.message(postfix, postfix.address("inbox"), subject));
-                    }
-                }));
+                results.add(threads.submit(() -> mailer.sendToInbox(subject)));
             }
             for (Future<SendResult> f : results) {
                 SendResult r = f.get(60, TimeUnit.SECONDS);

@@ -1,31 +1,26 @@
 package dev.mailwire.jca.postfix;
 
-import dev.mailwire.connector.MailConnectionFactory;
+import dev.mailwire.SendResult;
 import dev.mailwire.jca.MailManagedConnectionFactory;
-import dev.mailwire.jca.pool.EmbeddedConnectionManager;
 import dev.mailwire.jca.pool.PoolSettings;
+import dev.mailwire.jca.testkit.PooledMailer;
+import dev.mailwire.jca.testkit.TextMessage;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Properties;
 
 /** A managed connection factory and embedded pool pointed at a private Postfix with STARTTLS and AUTH. */
-final class PostfixMailer implements AutoCloseable {
+final class PostfixMailer extends PooledMailer {
 
-    private static final Session PLAIN = Session.getInstance(new Properties());
-
-    final MailManagedConnectionFactory mcf;
-    final EmbeddedConnectionManager pool;
-    final MailConnectionFactory connections;
+    private final PrivatePostfix postfix;
 
     PostfixMailer(PrivatePostfix postfix, PoolSettings.Builder pool) {
-        mcf = factory(postfix);
-        this.pool =
-                new EmbeddedConnectionManager(mcf, pool.mailer("postfix-test").build());
-        connections = (MailConnectionFactory) mcf.createConnectionFactory(this.pool);
+        super(factory(postfix), pool);
+        this.postfix = postfix;
+    }
+
+    /** Sends {@link #message} to the Postfix's {@code inbox} on a pooled connection. */
+    SendResult sendToInbox(String subject) {
+        return send(message(postfix, postfix.address("inbox"), subject));
     }
 
     static MailManagedConnectionFactory factory(PrivatePostfix postfix) {
@@ -45,21 +40,6 @@ final class PostfixMailer implements AutoCloseable {
     }
 
     static MimeMessage message(PrivatePostfix postfix, String to, String subject) {
-        try {
-            MimeMessage m = new MimeMessage(PLAIN);
-            m.setFrom(new InternetAddress(postfix.address("sender")));
-            m.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-            m.setSubject(subject);
-            m.setText("Hello from a Mailwire test: " + subject + "\n");
-            return m;
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        pool.close();
-        mcf.close();
+        return TextMessage.of(postfix.address("sender"), to, subject, "Hello from a Mailwire test: " + subject + "\n");
     }
 }

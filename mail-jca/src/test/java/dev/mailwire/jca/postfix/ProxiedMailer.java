@@ -2,10 +2,9 @@ package dev.mailwire.jca.postfix;
 
 import dev.mailwire.SendResult;
 import dev.mailwire.connector.MailConnection;
-import dev.mailwire.connector.MailConnectionFactory;
 import dev.mailwire.jca.MailManagedConnectionFactory;
-import dev.mailwire.jca.pool.EmbeddedConnectionManager;
 import dev.mailwire.jca.pool.PoolSettings;
+import dev.mailwire.jca.testkit.PooledMailer;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import dev.mailwire.test.smtp.proxy.RecordingProxy;
 import jakarta.mail.MessagingException;
@@ -23,9 +22,7 @@ final class ProxiedMailer implements AutoCloseable {
     record Sent(SendResult result, RuntimeException failure, List<String> writes) {}
 
     private final RecordingProxy proxy;
-    private final MailManagedConnectionFactory mcf;
-    private final EmbeddedConnectionManager pool;
-    private final MailConnectionFactory connections;
+    private final PooledMailer pooled;
 
     /** Over STARTTLS with AUTH (the main listener): the proxy sees TLS records. */
     static ProxiedMailer starttls(PrivatePostfix postfix, RecordingProxy proxy, boolean pipelining) {
@@ -47,15 +44,12 @@ final class ProxiedMailer implements AutoCloseable {
         f.setHost(proxy.host());
         f.setPort(proxy.port());
         f.setPipelining(pipelining);
-        this.mcf = f;
-        this.pool = new EmbeddedConnectionManager(
-                f, PoolSettings.builder().mailer("postfix-test").maxSize(1).build());
-        this.connections = (MailConnectionFactory) f.createConnectionFactory(pool);
+        this.pooled = new PooledMailer(f, PoolSettings.builder().maxSize(1));
     }
 
     /** Sends on a connection that is already open (connected, secured, authenticated), counting only the send. */
     Sent send(MimeMessage message) {
-        try (MailConnection c = connections.getConnection()) {
+        try (MailConnection c = pooled.connections.getConnection()) {
             int before = proxy.clientWrites();
             try {
                 SendResult r = c.send(message);
@@ -80,7 +74,6 @@ final class ProxiedMailer implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
-        mcf.close();
+        pooled.close();
     }
 }

@@ -3,7 +3,6 @@ package dev.mailwire.jca.postfix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailwire.MailerException;
-import dev.mailwire.connector.MailConnection;
 import dev.mailwire.jca.pool.PoolSettings;
 import dev.mailwire.test.smtp.postfix.PrivatePostfix;
 import java.time.Duration;
@@ -14,10 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real Postfix is stopped and started while 16 threads send: sends fail with Mailwire exceptions (never hang),
@@ -26,24 +24,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ServerRestartStormLeavesNoConnectionInUseTest {
 
-    private static PrivatePostfix postfix;
-
-    @BeforeAll
-    static void startPostfix() {
-        postfix = PrivatePostfix.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostfix() {
-        postfix.close();
-    }
+    @RegisterExtension
+    static final PostfixForTheClass POSTFIX = new PostfixForTheClass();
 
     private static boolean sendAfterTheStorm(PostfixMailer mailer) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
-            try (MailConnection c = mailer.connections.getConnection()) {
-                return c.send(PostfixMailer.message(postfix, postfix.address("inbox"), "after storm"))
-                        .allDelivered();
+            try {
+                return mailer.sendToInbox("after storm").allDelivered();
             } catch (MailerException e) {
                 if (System.nanoTime() > end) {
                     throw e;
@@ -55,6 +43,7 @@ class ServerRestartStormLeavesNoConnectionInUseTest {
 
     @Test
     void inUseBackToZeroAfterAFaultStorm() throws Exception {
+        PrivatePostfix postfix = POSTFIX.postfix();
         PoolSettings.Builder settings = PoolSettings.builder().maxSize(4).acquireTimeout(Duration.ofSeconds(5));
         try (PostfixMailer mailer = new PostfixMailer(postfix, settings)) {
             mailer.mcf.setSendTimeout("PT5S");
@@ -65,8 +54,8 @@ class ServerRestartStormLeavesNoConnectionInUseTest {
             for (int i = 0; i < 400; i++) {
                 int n = i;
                 sends.add(threads.submit(() -> {
-                    try (MailConnection c = mailer.connections.getConnection()) {
-                        c.send(PostfixMailer.message(postfix, postfix.address("inbox"), "storm " + n));
+                    try {
+                        mailer.sendToInbox("storm " + n);
                     } catch (MailerException e) {
                         failures.incrementAndGet();
                     }

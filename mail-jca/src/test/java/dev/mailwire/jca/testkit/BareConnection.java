@@ -2,9 +2,7 @@ package dev.mailwire.jca.testkit;
 
 import dev.mailwire.SendResult;
 import dev.mailwire.connector.MailConnection;
-import dev.mailwire.connector.MailConnectionFactory;
 import dev.mailwire.jca.MailManagedConnectionFactory;
-import dev.mailwire.jca.pool.EmbeddedConnectionManager;
 import dev.mailwire.jca.pool.PoolSettings;
 import dev.mailwire.test.smtp.fake.FakeSmtpServer;
 import jakarta.mail.internet.MimeMessage;
@@ -16,11 +14,10 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class BareConnection implements AutoCloseable {
 
-    private final MailManagedConnectionFactory mcf = new MailManagedConnectionFactory();
-    private final EmbeddedConnectionManager pool;
-    private final MailConnectionFactory connections;
+    private final PooledMailer pooled;
 
     public BareConnection(String mailer, FakeSmtpServer server) {
+        MailManagedConnectionFactory mcf = new MailManagedConnectionFactory();
         mcf.setMailerName(mailer);
         mcf.setHost(server.host());
         mcf.setPort(server.port());
@@ -32,25 +29,20 @@ public final class BareConnection implements AutoCloseable {
         mcf.setConnectTimeout("PT2S");
         mcf.setReadTimeout("PT5S");
         mcf.setSendTimeout("PT10S");
-        pool = new EmbeddedConnectionManager(
-                mcf, PoolSettings.builder().mailer(mailer).maxSize(1).build());
-        connections = (MailConnectionFactory) mcf.createConnectionFactory(pool);
+        pooled = new PooledMailer(mcf, PoolSettings.builder().maxSize(1));
     }
 
     /** A handle of the pool's one connection; close it before the next. */
     public MailConnection open() {
-        return connections.getConnection();
+        return pooled.connections.getConnection();
     }
 
     public SendResult send(MimeMessage message) {
-        try (MailConnection c = connections.getConnection()) {
-            return c.send(message);
-        }
+        return pooled.send(message);
     }
 
     @Override
     public void close() {
-        pool.close();
-        mcf.close();
+        pooled.close();
     }
 }

@@ -1,11 +1,13 @@
 package dev.mailwire.cdi.internal.outbox;
 
+import dev.mailwire.jca.CatalogueMessage;
+
 /**
  * The wording of every error and log message of transactional delivery, in one place so that the error list in
  * docs/transactions.md stays true (a test checks each id is explained there). Messages name the mailer, the key or
  * the outbox entry, and the Message-ID, never a mail's content.
  */
-enum OutboxMessages {
+enum OutboxMessages implements CatalogueMessage {
     DATASOURCE_NOT_FOUND(
             "MWTX-001",
             "Mailer '%s': the setting '%s' names '%s', which is neither a DataSource in JNDI nor a DataSource bean"
@@ -60,20 +62,14 @@ enum OutboxMessages {
             "MWTX-107",
             "Mailer '%s': transactional=auto, but no JTA transaction manager was found; every mail is sent at once.");
 
-    private final String id;
-    private final String template;
+    private final Entry entry;
 
     OutboxMessages(String id, String template) {
-        this.id = id;
-        this.template = template;
+        this.entry = new Entry(id, template);
     }
 
-    public String id() {
-        return id;
-    }
-
-    /** The message with its id first, so a log line or an exception leads to its entry in the docs. */
-    public String format(Object... args) {
-        return id + " " + String.format(template, args);
+    @Override
+    public Entry entry() {
+        return entry;
     }
 }

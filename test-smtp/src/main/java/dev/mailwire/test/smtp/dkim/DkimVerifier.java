@@ -1,5 +1,6 @@
 package dev.mailwire.test.smtp.dkim;
 
+import dev.mailwire.test.smtp.InstallScripts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,12 +90,7 @@ public final class DkimVerifier {
                 List<String> lines = new ArrayList<>(Files.readAllLines(out));
                 return new Result(p.exitValue() == 0, List.copyOf(lines));
             } finally {
-                try (var files = Files.list(dir)) {
-                    for (Path f : files.toList()) {
-                        Files.deleteIfExists(f);
-                    }
-                }
-                Files.deleteIfExists(dir);
+                deleteFolder(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -137,7 +133,7 @@ public final class DkimVerifier {
         }
         try {
             Path dir = Files.createTempDirectory("mailwire-dkim-install-");
-            Path script = extract(INSTALL, dir);
+            Path script = InstallScripts.extract(DkimVerifier.class, INSTALL, dir);
             Path out = dir.resolve("out.txt");
             Process p = new ProcessBuilder("sh", script.toString())
                     .redirectErrorStream(true)
@@ -145,9 +141,7 @@ public final class DkimVerifier {
                     .start();
             boolean done = p.waitFor(5, TimeUnit.MINUTES);
             String output = Files.readString(out);
-            Files.delete(out);
-            Files.delete(script);
-            Files.delete(dir);
+            deleteFolder(dir);
             if (!done || p.exitValue() != 0 || !available()) {
                 throw new IllegalStateException("dkimpy for the tests is missing and " + INSTALL + " could not"
                         + " install it; install the Debian packages python3-dkim and python3-nacl. Output: "
@@ -167,6 +161,15 @@ public final class DkimVerifier {
         return Files.isExecutable(PYTHON)
                 && Files.isDirectory(Path.of("/usr/lib/python3/dist-packages/dkim"))
                 && Files.isDirectory(Path.of("/usr/lib/python3/dist-packages/nacl"));
+    }
+
+    private static void deleteFolder(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(dir);
     }
 
     private static Path extract(String resource, Path dir) throws IOException {

@@ -1,11 +1,10 @@
 package dev.mailwire.test.smtp.postfix;
 
+import dev.mailwire.test.smtp.InstallScripts;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -94,13 +93,14 @@ public final class PostfixInstallation {
     }
 
     private static Path extractScript() {
-        try (InputStream in = PostfixInstallation.class.getResourceAsStream(SCRIPT)) {
-            if (in == null) {
-                throw new IllegalStateException(SCRIPT + " is missing from the mailwire-test-smtp jar");
+        try {
+            Path dir = Files.createTempDirectory("mailwire-install-postfix-");
+            dir.toFile().deleteOnExit();
+            Path script = InstallScripts.extract(PostfixInstallation.class, SCRIPT, dir);
+            // Deleted at exit before the folder: the JVM deletes in the reverse order of registration.
+            try (var files = Files.list(dir)) {
+                files.forEach(file -> file.toFile().deleteOnExit());
             }
-            Path script = Files.createTempFile("mailwire-install-postfix-", ".sh");
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-            script.toFile().deleteOnExit();
             return script;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract " + SCRIPT, e);

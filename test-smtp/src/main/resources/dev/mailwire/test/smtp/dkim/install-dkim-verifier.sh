@@ -4,30 +4,16 @@
 # started: the verifier is a library called by a script that reads public keys from a file, never from DNS.
 #
 # Idempotent: exits at once when everything is installed. Needs root and apt-get (Debian, Ubuntu).
-# Run it by hand on a CI image to pay the install once, e.g. `sudo sh install-dkim-verifier.sh`.
+# Run it by hand on a CI image to pay the install once, e.g. `sudo sh install-dkim-verifier.sh` (it sources
+# debian-packages.sh, which must lie next to it or one folder up).
 set -eu
 
+NAME=install-dkim-verifier
 PACKAGES="python3-dkim python3-nacl"
 
-missing=""
-for package in $PACKAGES; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-        missing="$missing $package"
-    fi
-done
-if [ -z "$missing" ]; then
-    echo "install-dkim-verifier: already installed:$(printf ' %s' $PACKAGES)"
-    exit 0
-fi
-if [ "$(id -u)" != 0 ]; then
-    echo "install-dkim-verifier: must run as root to install:$missing" >&2
-    exit 1
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-    echo "install-dkim-verifier: apt-get not found; install these Debian packages by other means:$missing" >&2
-    exit 1
-fi
-export DEBIAN_FRONTEND=noninteractive
+# Extracted from the jar, debian-packages.sh lies next to this script; in the source tree, one folder up.
+here=$(dirname "$0"); [ -f "$here/debian-packages.sh" ] || here="$here/.."
+. "$here/debian-packages.sh"
 apt-get install -y -q --no-install-recommends $missing \
     || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $missing; }
 echo "install-dkim-verifier: installed$missing"

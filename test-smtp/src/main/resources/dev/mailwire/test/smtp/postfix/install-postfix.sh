@@ -4,31 +4,16 @@
 # the tests run their own instances from their own configuration directories and never use /etc/postfix.
 #
 # Idempotent: exits at once when everything is installed. Needs root and apt-get (Debian, Ubuntu).
-# Run it by hand on a CI image to pay the ~10 s install once, e.g. `sudo sh install-postfix.sh`.
+# Run it by hand on a CI image to pay the ~10 s install once, e.g. `sudo sh install-postfix.sh` (it sources
+# debian-packages.sh, which must lie next to it or one folder up).
 set -eu
 
+NAME=install-postfix
 PACKAGES="postfix sasl2-bin libsasl2-modules dovecot-core"
 
-missing=""
-for package in $PACKAGES; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-        missing="$missing $package"
-    fi
-done
-if [ -z "$missing" ]; then
-    echo "install-postfix: already installed:$(printf ' %s' $PACKAGES)"
-    exit 0
-fi
-if [ "$(id -u)" != 0 ]; then
-    echo "install-postfix: must run as root to install:$missing" >&2
-    exit 1
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-    echo "install-postfix: apt-get not found; install these Debian packages by other means:$missing" >&2
-    exit 1
-fi
-
-export DEBIAN_FRONTEND=noninteractive
+# Extracted from the jar, debian-packages.sh lies next to this script; in the source tree, one folder up.
+here=$(dirname "$0"); [ -f "$here/debian-packages.sh" ] || here="$here/.."
+. "$here/debian-packages.sh"
 
 # "No configuration": Debian's postinst then writes no /etc/postfix/main.cf, and without main.cf neither the
 # SysV script nor the systemd unit starts a system instance (whose default would be inet_interfaces=all).
