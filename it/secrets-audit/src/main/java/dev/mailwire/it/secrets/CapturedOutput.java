@@ -1,0 +1,105 @@
+package dev.mailwire.it.secrets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The files under each module's {@code target/} that hold what the build's tests captured: surefire's and failsafe's
+ * reports and redirected test output, and every log a test's server wrote — WildFly's {@code standalone/log/},
+ * Payara's {@code domains/*}{@code /logs/}, Open Liberty's {@code logs/} (messages, trace, FFDC), a private Postfix's
+ * {@code maillog}, Dovecot's {@code dovecot.log} and {@code start.out}, Keycloak's {@code keycloak-<port>.log}, forked
+ * nodes' logs and reports ({@code *.md}).
+ *
+ * <p>Not scanned, each for a reason: the configuration a test wrote for a server (realm JSON, {@code main.cf},
+ * {@code server.xml}, the domain's {@code config/}) holds the secrets by design — it is input, not output; delivered
+ * mail (a Maildir's {@code new/} and {@code cur/}) holds what the test put in the message; class files, archives and
+ * databases are no text an operator reads.
+ */
+final class CapturedOutput {
+
+    /** Directories whose every file is captured output. */
+    private static final Set<String> OUTPUT_DIRS = Set.of("surefire-reports", "failsafe-reports", "log", "logs");
+
+    /** Files that are captured output wherever they are: logs (also rotated ones), console dumps, reports. */
+    private static final Pattern OUTPUT_NAME =
+            Pattern.compile("(.*\\.log(\\.[\\w-]+)*|maillog|.*\\.out|.*\\.err|.*\\.dumpstream|.*\\.dump|.*\\.md)");
+
+    /** Never text: a stray match inside them would be noise, and reading them costs time. */
+    private static final Pattern BINARY = Pattern.compile(".*\\.(class|jar|war|rar|ear|zip|gz|db|lck|pid|pem|p12|jks)");
+
+    private CapturedOutput() {}
+
+    /** Every captured-output file under a {@code target} directory of {@code root}, outside {@code excluded}. */
+    static List<Path> under(Path root, Path excluded) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = name(dir);
+                    boolean skip = dir.equals(excluded) || name.equals(".git") || name.equals("src") || isMaildir(dir);
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && isCaptured(root.relativize(file))) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // a server's socket or a file deleted while walking
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /** {@code relative}: a path under the scanned root. */
+    static boolean isCaptured(Path relative) {
+        String name = name(relative);
+        if (!inTarget(relative) || BINARY.matcher(name).matches()) {
+            return false;
+        }
+        Path parent = relative.getParent();
+        for (Path p = parent; p != null; p = p.getParent()) {
+            if (OUTPUT_DIRS.contains(name(p))) {
+                return true;
+            }
+        }
+        return OUTPUT_NAME.matcher(name).matches();
+    }
+
+    private static boolean inTarget(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().equals("target")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Maildir: its {@code new}, {@code cur} and {@code tmp} hold delivered messages. */
+    private static boolean isMaildir(Path dir) {
+        return Files.isDirectory(dir.resolve("new")) && Files.isDirectory(dir.resolve("cur"));
+    }
+
+    private static String name(Path p) {
+        Path n = p.getFileName();
+        return n == null ? "" : n.toString();
+    }
+}
