@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * <p>Not scanned, each for a reason: the configuration a test wrote for a server (realm JSON, {@code main.cf},
  * {@code server.xml}, the domain's {@code config/}) holds the secrets by design — it is input, not output; delivered
  * mail (a Maildir's {@code new/} and {@code cur/}) holds what the test put in the message; class files, archives and
- * databases are no text an operator reads.
+ * databases are no text an operator reads. None of them has an output name or lies in an output directory.
  */
 final class CapturedOutput {
 
@@ -46,7 +46,7 @@ final class CapturedOutput {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String name = name(dir);
-                    boolean skip = dir.equals(excluded) || name.equals(".git") || name.equals("src") || isMaildir(dir);
+                    boolean skip = dir.equals(excluded) || name.equals(".git") || name.equals("src");
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
@@ -91,11 +91,6 @@ final class CapturedOutput {
             }
         }
         return false;
-    }
-
-    /** A Maildir: its {@code new}, {@code cur} and {@code tmp} hold delivered messages. */
-    private static boolean isMaildir(Path dir) {
-        return Files.isDirectory(dir.resolve("new")) && Files.isDirectory(dir.resolve("cur"));
     }
 
     private static String name(Path p) {

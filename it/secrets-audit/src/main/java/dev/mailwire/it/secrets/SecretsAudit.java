@@ -81,7 +81,7 @@ public final class SecretsAudit {
         StringBuilder s = new StringBuilder()
                 .append(findings.size())
                 .append(" lines of captured output hold a secret or a token (issue 15, must-show 6;")
-                .append(" docs/reliability.md, \"Secrets in captured output\"):");
+                .append(" docs/oauth2.md, \"Secrets in captured output\"):");
         findings.stream().limit(LISTED).forEach(f -> s.append("\n  ").append(f));
         if (findings.size() > LISTED) {
             s.append("\n  ... and ").append(findings.size() - LISTED).append(" more");

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A secret from the tree's test files, a JWT and an XOAUTH2 response planted in each kind of file the build captures
- * (surefire and failsafe output and reports, WildFly's, Payara's and Liberty's logs, Postfix's, Dovecot's and
- * Keycloak's) are each reported with the file, the line and the kind; the build fails, and its message never holds
+ * (surefire and failsafe output and reports, WildFly's, Payara's and Liberty's logs and Liberty's FFDC exception
+ * dumps, Postfix's, Dovecot's and Keycloak's logs) are each reported with the file, the line and the kind; the build fails, and its message never holds
  * the secret.
  */
 class PlantedSecretIsFoundInEachKindOfCapturedFileTest {
@@ -52,6 +52,10 @@ class PlantedSecretIsFoundInEachKindOfCapturedFileTest {
                 t.write("it/payara/target/payara6/glassfish/domains/domain1/logs/server.log", "[#|" + PASSWORD + "|#]"),
                 t.write("it/liberty/target/liberty/wlp/usr/servers/mailwire/logs/messages.log", "Bearer " + JWT),
                 t.write("it/liberty/target/liberty/wlp/usr/servers/mailwire/logs/trace.log", "", "p=" + b64(PASSWORD)),
+                t.write(
+                        "it/liberty/target/liberty/wlp/usr/servers/mailwire/logs/ffdc/ffdc_26.12.06_1.txt",
+                        "Exception = jakarta.resource.ResourceException",
+                        "Stack Dump = refused " + CLIENT_SECRET),
                 t.write("mod/target/mailwire-postfix/postfix-1-1/maillog", "smtpd: " + b64(CLIENT_SECRET)),
                 t.write("target/oauth-stack/dovecot-18587/dovecot.log", "auth: token " + JWT),
                 t.write("target/oauth-stack/keycloak-18180.log", "refresh_token=" + JWT));
@@ -69,6 +73,7 @@ class PlantedSecretIsFoundInEachKindOfCapturedFileTest {
                         "it/payara/target/payara6/glassfish/domains/domain1/logs/server.log:1",
                         "it/liberty/target/liberty/wlp/usr/servers/mailwire/logs/messages.log:1",
                         "it/liberty/target/liberty/wlp/usr/servers/mailwire/logs/trace.log:2",
+                        "it/liberty/target/liberty/wlp/usr/servers/mailwire/logs/ffdc/ffdc_26.12.06_1.txt:2",
                         "mod/target/mailwire-postfix/postfix-1-1/maillog:1",
                         "target/oauth-stack/dovecot-18587/dovecot.log:1",
                         "target/oauth-stack/keycloak-18180.log:1");
