@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * reports and redirected test output, and every log a test's server wrote — WildFly's {@code standalone/log/},
  * Payara's {@code domains/*}{@code /logs/}, Open Liberty's {@code logs/} (messages, trace, FFDC), a private Postfix's
  * {@code maillog}, Dovecot's {@code dovecot.log} and {@code start.out}, Keycloak's {@code keycloak-<port>.log}, forked
- * nodes' logs and reports ({@code *.md}).
+ * nodes' logs, and reports written straight into {@code target/} ({@code *.md}, {@code *.txt}).
  *
  * <p>Not scanned, each for a reason: the configuration a test wrote for a server (realm JSON, {@code main.cf},
  * {@code server.xml}, the domain's {@code config/}) holds the secrets by design — it is input, not output; delivered
@@ -29,9 +29,15 @@ final class CapturedOutput {
     /** Directories whose every file is captured output. */
     private static final Set<String> OUTPUT_DIRS = Set.of("surefire-reports", "failsafe-reports", "log", "logs");
 
-    /** Files that are captured output wherever they are: logs (also rotated ones), console dumps, reports. */
+    /** Files that are captured output wherever they are: logs (also rotated ones), console output, JVM dumps. */
     private static final Pattern OUTPUT_NAME =
-            Pattern.compile("(.*\\.log(\\.[\\w-]+)*|maillog|.*\\.out|.*\\.err|.*\\.dumpstream|.*\\.dump|.*\\.md)");
+            Pattern.compile("(.*\\.log(\\.[\\w-]+)*|maillog|.*\\.out|.*\\.err|.*\\.dumpstream|.*\\.dump)");
+
+    /**
+     * A report the build writes straight into a module's {@code target/} (it/reliability's {@code reliability.md});
+     * elsewhere these names are a distribution's READMEs and notices.
+     */
+    private static final Pattern REPORT_NAME = Pattern.compile(".*\\.(md|txt)");
 
     /** Never text: a stray match inside them would be noise, and reading them costs time. */
     private static final Pattern BINARY = Pattern.compile(".*\\.(class|jar|war|rar|ear|zip|gz|db|lck|pid|pem|p12|jks)");
@@ -81,7 +87,10 @@ final class CapturedOutput {
                 return true;
             }
         }
-        return OUTPUT_NAME.matcher(name).matches();
+        boolean report = parent != null
+                && name(parent).equals("target")
+                && REPORT_NAME.matcher(name).matches();
+        return report || OUTPUT_NAME.matcher(name).matches();
     }
 
     private static boolean inTarget(Path relative) {

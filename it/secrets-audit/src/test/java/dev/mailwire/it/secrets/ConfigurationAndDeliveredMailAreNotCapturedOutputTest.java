@@ -31,6 +31,7 @@ class ConfigurationAndDeliveredMailAreNotCapturedOutputTest {
         t.write("mod/target/mailwire-postfix/postfix-1-1/mail/inbox/new/1.V1.host", "Subject: " + SECRET);
         t.write("audit/target/surefire-reports/Planted-output.txt", SECRET);
         t.write("mod/src/test/resources/expected.log", SECRET);
+        t.write("target/oauth-stack/keycloak-26.7.3/conf/README.md", SECRET); // a distribution's, not a report
         t.write("mod/target/surefire-reports/dev.x.CleanTest-output.txt", "FINE: AUTH XOAUTH2 succeeded");
 
         assertThat(CapturedOutput.under(root, root.resolve("audit/target")))

@@ -58,7 +58,8 @@ class PlantedSecretIsFoundInEachKindOfCapturedFileTest {
                         "Stack Dump = refused " + CLIENT_SECRET),
                 t.write("mod/target/mailwire-postfix/postfix-1-1/maillog", "smtpd: " + b64(CLIENT_SECRET)),
                 t.write("target/oauth-stack/dovecot-18587/dovecot.log", "auth: token " + JWT),
-                t.write("target/oauth-stack/keycloak-18180.log", "refresh_token=" + JWT));
+                t.write("target/oauth-stack/keycloak-18180.log", "refresh_token=" + JWT),
+                t.write("it/reliability/target/reliability.md", "| figure |", "| leaked | " + PASSWORD + " |"));
 
         SecretsAudit audit = new SecretsAudit(ConfiguredSecrets.of(root, List.of()));
         List<Finding> findings = audit.scan(root, CapturedOutput.under(root, null));
@@ -76,7 +77,8 @@ class PlantedSecretIsFoundInEachKindOfCapturedFileTest {
                         "it/liberty/target/liberty/wlp/usr/servers/mailwire/logs/ffdc/ffdc_26.12.06_1.txt:2",
                         "mod/target/mailwire-postfix/postfix-1-1/maillog:1",
                         "target/oauth-stack/dovecot-18587/dovecot.log:1",
-                        "target/oauth-stack/keycloak-18180.log:1");
+                        "target/oauth-stack/keycloak-18180.log:1",
+                        "it/reliability/target/reliability.md:2");
         assertThat(plants).hasSize(findings.size());
         assertThat(kindAt(findings, "SomeTest-output.txt"))
                 .isEqualTo("secret from mod/src/test/java/dev/x/Creds.java:2 (inside Base64)");
