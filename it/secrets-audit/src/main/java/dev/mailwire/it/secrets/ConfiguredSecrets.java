@@ -46,8 +46,9 @@ final class ConfiguredSecrets {
             // Map.of("password", "..."), .property("mailwire.mailer.billing.password", "..."); not a JSON value
             Pattern.compile(
                     "(?<!:\\s{0,8})\"([\\w.-]*(?:password|secret))\"\\s*,\\s*" + VALUE, Pattern.CASE_INSENSITIVE),
-            // setPassword("..."), .password("..."), setOauth2ClientSecret("...")
-            Pattern.compile("\\b(\\w*(?:password|secret))\\s*\\(\\s*" + VALUE, Pattern.CASE_INSENSITIVE),
+            // setPassword("..."), .password("...".toCharArray()), setOauth2ClientSecret("..."): the one argument; not
+            // alsoSecret("user", password), whose first argument is a user name
+            Pattern.compile("\\b(\\w*(?:password|secret))\\s*\\(\\s*" + VALUE + "\\s*[).]", Pattern.CASE_INSENSITIVE),
             // realm JSON: "secret": "...", and a user's { "type": "password", "value": "..." }
             Pattern.compile("\"(secret|client_secret|refresh_token)\"\\s*:\\s*" + VALUE),
             Pattern.compile("\"type\"\\s*:\\s*\"(password)\"\\s*,\\s*\"value\"\\s*:\\s*" + VALUE),

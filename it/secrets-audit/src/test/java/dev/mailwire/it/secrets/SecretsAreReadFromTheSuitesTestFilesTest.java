@@ -32,7 +32,7 @@ class SecretsAreReadFromTheSuitesTestFilesTest {
                 "b.password(\"pw\"); SECRET_VARIABLE = \"MAILWIRE_MAILER_OAUTH2_CLIENT_SECRET\";",
                 "p.put(\"password\", \"%s-template\");",
                 "postfix.user(\"bob\", \"user-pass-9\"); spec.of(\"bob\", \"chars-pass-10\".toCharArray());",
-                "Map.of(OAuth2TestSettings.SECRET_VARIABLE, \"env-secret-11\");",
+                "Map.of(OAuth2TestSettings.SECRET_VARIABLE, \"env-secret-11\"); audit.alsoSecret(\"node-user\", pw);",
                 "keytool(\"-storepass\", PASSWORD, \"-keypass\", PASSWORD);");
         t.write(
                 "test-smtp/src/main/java/dev/Realms.java",
