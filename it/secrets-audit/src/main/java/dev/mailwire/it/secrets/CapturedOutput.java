@@ -93,6 +93,31 @@ final class CapturedOutput {
         return report || OUTPUT_NAME.matcher(name).matches();
     }
 
+    /**
+     * What a captured file is, for the audit's summary: the build log then shows that each kind was really read (a
+     * server module that stopped writing its log where the audit looks would show as a missing kind).
+     */
+    static String kind(Path relative) {
+        String path = relative.toString().replace('\\', '/');
+        String name = name(relative);
+        if (path.contains("/surefire-reports/") || path.contains("/failsafe-reports/")) {
+            return "test reports and output";
+        } else if (name.equals("maillog")) {
+            return "Postfix logs";
+        } else if (path.contains("/oauth-stack/dc-")) {
+            return "Dovecot logs";
+        } else if (name.matches("keycloak-\\d+\\.log")) {
+            return "Keycloak logs";
+        } else if (path.contains("/standalone/log/")) {
+            return "WildFly logs";
+        } else if (path.contains("/glassfish/domains/")) {
+            return "Payara logs";
+        } else if (path.contains("/wlp/usr/servers/")) {
+            return "Open Liberty logs";
+        }
+        return "other logs and reports";
+    }
+
     private static boolean inTarget(Path relative) {
         for (Path part : relative) {
             if (part.toString().equals("target")) {

@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Issue 15, must-show 6, over the whole build: no secret of the suite's configuration, no access or refresh token and
@@ -43,15 +46,19 @@ public final class SecretsAudit {
         List<Path> files = CapturedOutput.under(root, skip);
         List<Finding> findings = audit.scan(root, files);
         long bytes = files.stream().mapToLong(SecretsAudit::size).sum();
+        Map<String, Long> kinds = files.stream()
+                .collect(Collectors.groupingBy(
+                        f -> CapturedOutput.kind(root.relativize(f)), TreeMap::new, Collectors.counting()));
         System.out.printf(
                 "Secrets audit: %d captured files (%d MB) under %s scanned for %d configured secrets, JWTs and SASL"
-                        + " OAuth2 responses in %d ms: %d findings%n",
+                        + " OAuth2 responses in %d ms: %d findings%n  files read: %s%n",
                 files.size(),
                 bytes >> 20,
                 root,
                 audit.secrets.size(),
                 (System.nanoTime() - start) / 1_000_000,
-                findings.size());
+                findings.size(),
+                kinds);
         if (!findings.isEmpty()) {
             throw new IllegalStateException(report(findings));
         }
