@@ -44,15 +44,6 @@ public final class LeakFinder {
         return this;
     }
 
-    /** Looks for a password also in its AUTH PLAIN forms for {@code user}. */
-    public LeakFinder password(String kind, String user, String password) {
-        secret(kind, password);
-        List<String> of = LeakForms.of(user, password);
-        of.subList(LeakForms.of(password).size(), of.size())
-                .forEach(f -> forms.add(new Form(f, kind + " (AUTH PLAIN)")));
-        return this;
-    }
-
     /** The kind of the first secret or token in {@code text}; empty when it holds none. */
     public Optional<String> find(String text) {
         for (Form f : forms) {
