@@ -1,5 +1,6 @@
 package dev.mailwire.it.secrets;
 
+import dev.mailwire.test.smtp.postfix.OutsideInstances;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  * The files under each module's {@code target/} that hold what the build's tests captured: surefire's and failsafe's
  * reports and redirected test output, and every log a test's server wrote — WildFly's {@code standalone/log/},
  * Payara's {@code domains/*}{@code /logs/}, Open Liberty's {@code logs/} (messages, trace, FFDC), a private Postfix's
- * {@code maillog}, Dovecot's {@code dovecot.log} and {@code start.out}, Keycloak's {@code keycloak-<port>.log}, forked
+ * {@code maillog} (also of an instance outside {@code target/} that the module listed: {@link OutsideInstances}),
+ * Dovecot's {@code dovecot.log} and {@code start.out}, Keycloak's {@code keycloak-<port>.log}, forked
  * nodes' logs, and reports written straight into {@code target/} ({@code *.md}, {@code *.txt}).
  *
  * <p>Not scanned, each for a reason: the configuration a test wrote for a server (realm JSON, {@code main.cf},
@@ -60,6 +62,8 @@ final class CapturedOutput {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && isCaptured(root.relativize(file))) {
                         found.add(file);
+                    } else if (name(file).equals(OutsideInstances.LIST)) {
+                        found.addAll(outsideMaillogs(file));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -73,6 +77,19 @@ final class CapturedOutput {
             throw new UncheckedIOException(e);
         }
         return found;
+    }
+
+    /** The maillog of each Postfix instance a module made outside its target/ and listed (one may be deleted). */
+    private static List<Path> outsideMaillogs(Path list) {
+        try {
+            return Files.readAllLines(list).stream()
+                    .filter(line -> !line.isBlank())
+                    .map(line -> Path.of(line.strip()).resolve("maillog"))
+                    .filter(Files::isRegularFile)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(list + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code relative}: a path under the scanned root. */

@@ -48,7 +48,7 @@ public final class SecretsAudit {
         long bytes = files.stream().mapToLong(SecretsAudit::size).sum();
         Map<String, Long> kinds = files.stream()
                 .collect(Collectors.groupingBy(
-                        f -> CapturedOutput.kind(root.relativize(f)), TreeMap::new, Collectors.counting()));
+                        f -> CapturedOutput.kind(named(root, f)), TreeMap::new, Collectors.counting()));
         System.out.printf(
                 "Secrets audit: %d captured files (%d MB) under %s scanned for %d configured secrets, JWTs and SASL"
                         + " OAuth2 responses in %d ms: %d findings%n  files read: %s%n",
@@ -74,7 +74,7 @@ public final class SecretsAudit {
                     number++;
                     Optional<String> kind = finder.find(line);
                     if (kind.isPresent()) {
-                        findings.add(new Finding(root.relativize(file), number, kind.get()));
+                        findings.add(new Finding(named(root, file), number, kind.get()));
                     }
                 }
             } catch (IOException e) {
@@ -82,6 +82,11 @@ public final class SecretsAudit {
             }
         }
         return findings;
+    }
+
+    /** Relative to the tree, or absolute for a file outside it (a Postfix instance under the temp directory). */
+    private static Path named(Path root, Path file) {
+        return file.startsWith(root) ? root.relativize(file) : file;
     }
 
     static String report(List<Finding> findings) {
