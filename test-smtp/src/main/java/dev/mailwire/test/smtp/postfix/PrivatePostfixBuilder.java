@@ -164,6 +164,7 @@ public final class PrivatePostfixBuilder {
             Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
             PostfixProcesses.reapOrphans(base, InstanceLayout.OWNER_FILE);
             InstanceLayout layout = new InstanceLayout(Files.createTempDirectory(base, "postfix-" + port + "-"));
+            OutsideInstances.record(layout.root());
             new PostfixConfig(layout, settings).write();
             Files.writeString(
                     layout.owner(), Long.toString(ProcessHandle.current().pid()));

@@ -1,13 +1,11 @@
 package dev.mailwire.it.reliability.support;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
+import dev.mailwire.test.smtp.secrets.LeakForms;
 import java.util.List;
 
 /**
- * The credentials every mailer of the suite uses, and every form in which they could leak: as typed, and Base64 as
- * an AUTH PLAIN or AUTH LOGIN exchange carries them. Distinctive, so a match is never a coincidence.
+ * The credentials every mailer of the suite uses, and every form in which they could leak ({@link LeakForms}: as
+ * typed, URL-encoded, and Base64 as an AUTH PLAIN or AUTH LOGIN exchange carries them). Distinctive, so a match is never a coincidence.
  */
 public final class Credentials {
 
@@ -23,15 +21,6 @@ public final class Credentials {
 
     /** The forms of {@code password} (for {@code user}) that must never appear in a log, exception or health text. */
     public static List<String> leakForms(String user, String password) {
-        List<String> forms = new ArrayList<>();
-        forms.add(password);
-        forms.add(base64(password)); // AUTH LOGIN
-        forms.add(base64("\0" + user + "\0" + password)); // AUTH PLAIN
-        forms.add(base64(user + "\0" + user + "\0" + password));
-        return forms;
-    }
-
-    private static String base64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+        return LeakForms.of(user, password);
     }
 }
