@@ -22,9 +22,15 @@ import org.junit.jupiter.api.Timeout;
  * The Angus Mail SMTPTransport that the RAR's transport extends, as the server really links it, is 2.0.5 or newer
  * (the house rule; the build's enforcer bans older). On WildFly and Payara that is the operator's upgrade of the
  * server's Angus (docs/wildfly.md, docs/payara.md, section 1); on Open Liberty the library of
- * docs/deploy/open-liberty-mailwire.xml. The answer also says whether the application's SMTPMessage is the RAR's
- * (mail-cdi builds it, the RAR's transport reads it with instanceof): printed, not asserted, because on Open Liberty
- * it is not (an open finding); on WildFly and Payara it is.
+ * docs/deploy/open-liberty-mailwire.xml. And the application links the RAR's SMTPMessage, not a copy of its own:
+ * mail-cdi renders every mail as one, carrying the envelope options, and the RAR's transport reads them with
+ * {@code instanceof}, so with two classes they would be dropped without a word.
+ *
+ * <p>"The application" is the class loader of the application's own classes (which also links mail-cdi in
+ * WEB-INF/lib), not the thread's context class loader: on Open Liberty the context loader asks the server's features
+ * first, and Liberty's mail feature exports its internal Angus to it, so there it answers Liberty's copy. The probe
+ * prints that answer too ({@code shared-with-thread-context}), for the record; the envelope options travel on the
+ * class mail-cdi's message extends, which is the application loader's.
  */
 @ServerTest
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -49,6 +55,17 @@ class RarRunsOnTheManagedAngusMailTest {
         assertThat(Runtime.Version.parse(answer.getProperty("version")))
                 .as("Angus Mail of the RAR's transport, from %s", answer.getProperty("jar"))
                 .matches(v -> v.compareToIgnoreOptional(FLOOR) >= 0, "at least " + FLOOR);
+    }
+
+    @Test
+    void theApplicationLinksTheRarsSmtpMessage() {
+        Properties answer = properties(Http.get(base, "angus"));
+
+        assertThat(answer.getProperty("shared-with-application"))
+                .as(
+                        "the application's SMTPMessage (from %s) is the RAR's (from %s)",
+                        answer.getProperty("application-jar"), answer.getProperty("jar"))
+                .isEqualTo("true");
     }
 
     private static Properties properties(String text) {

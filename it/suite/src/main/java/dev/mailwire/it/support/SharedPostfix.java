@@ -27,7 +27,8 @@ public final class SharedPostfix implements BeforeAllCallback {
         "healthbilling",
         "userwar",
         "userasync",
-        "operatorapp"
+        "operatorapp",
+        "envelope"
     };
 
     public static final String PASSWORD = "it-secret";

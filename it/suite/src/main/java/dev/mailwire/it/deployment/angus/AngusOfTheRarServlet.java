@@ -15,9 +15,10 @@ import javax.naming.NamingException;
 
 /**
  * {@code GET angus}: the superclass of the RAR's transport (the Angus SMTPTransport it really extends, resolved by the
- * RAR's own class loader), the version in the Maven metadata of the jar that class came from, that jar, and whether
- * this application's SMTPMessage is the RAR's (and where the application's comes from). Read independently of the adapter's own check (MWJCA-401), which this
- * application does not trust.
+ * RAR's own class loader), the version in the Maven metadata of the jar that class came from, that jar, whether this
+ * application's SMTPMessage (as its own classes link it) is the RAR's and where it comes from, and the same for the
+ * thread's context class loader. Read independently of the adapter's own check (MWJCA-401), which this application
+ * does not trust.
  */
 @WebServlet("/angus")
 public class AngusOfTheRarServlet extends HttpServlet {
@@ -47,18 +48,26 @@ public class AngusOfTheRarServlet extends HttpServlet {
             try (InputStream in = connection.getInputStream()) {
                 pom.load(in);
             }
-            ClassLoader application = Thread.currentThread().getContextClassLoader();
-            Class<?> applicationMessage = Class.forName(SMTP_MESSAGE, false, application);
-            boolean shared = applicationMessage == Class.forName(SMTP_MESSAGE, false, rar);
+            Class<?> rarMessage = Class.forName(SMTP_MESSAGE, false, rar);
+            // The loader that links the application's own classes (mail-cdi in WEB-INF/lib alike), not the thread's
+            // context class loader: on Open Liberty the two differ (the context loader asks the server's features
+            // first, for packages they export to it).
+            Class<?> applicationMessage =
+                    Class.forName(SMTP_MESSAGE, false, getClass().getClassLoader());
+            Class<?> contextMessage =
+                    Class.forName(SMTP_MESSAGE, false, Thread.currentThread().getContextClassLoader());
             response.setContentType("text/plain");
             response.getWriter()
                     .printf(
-                            "transport=%s%nversion=%s%njar=%s%nshared-with-application=%s%napplication-jar=%s%n",
+                            "transport=%s%nversion=%s%njar=%s%nshared-with-application=%s%napplication-jar=%s%n"
+                                    + "shared-with-thread-context=%s%nthread-context-jar=%s%n",
                             transport.getName(),
                             pom.getProperty("version"),
                             jar,
-                            shared,
-                            applicationMessage.getProtectionDomain().getCodeSource());
+                            applicationMessage == rarMessage,
+                            applicationMessage.getProtectionDomain().getCodeSource(),
+                            contextMessage == rarMessage,
+                            contextMessage.getProtectionDomain().getCodeSource());
         } catch (NamingException | ReflectiveOperationException | RuntimeException e) {
             Failures.answer(response, e);
         }
