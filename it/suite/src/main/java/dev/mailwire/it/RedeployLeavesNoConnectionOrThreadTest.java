@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Timeout;
  * transactional outbox (a container-managed transaction in an EJB, then mail-cdi's dispatcher), the path that
  * starts the most threads. The connections belong to the server's pool, not to the
  * application (DESIGN §4 option (a)): so Postfix must see the cycles share the pool's connections (no new connection
- * per deployment), every one of them closed once the pool's idle timeout has passed after the last undeploy, and
- * the server must run no more {@code mailwire-*} threads than before.
+ * per deployment), every one of them closed once the pool drops its idle connections after the last undeploy, and
+ * the server must run no more {@code mailwire-*} threads than before. The pool drops them when the server is asked to
+ * (WildFly: {@link dev.mailwire.it.support.ServerAdapter#closeIdleConnections}) or at its idle timeout (Payara,
+ * Liberty): either way it destroys only connections nobody holds, so one a deployment kept stays open and fails.
  */
 @ServerTest
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -128,14 +130,20 @@ class RedeployLeavesNoConnectionOrThreadTest {
         assertThat(sessions).allSatisfy(session -> assertThat(session.users()).isSubsetOf(USER));
 
         long start = System.nanoTime();
+        // Not waiting out WildFly's idle timeout saves about 80 s. Payara's flush-connection-pool would also destroy
+        // connections still held, hiding a leak: Payara and Liberty wait for the timeout. A connection that was not
+        // back in the pool yet when asked is left to the idle timeout, within the same bound.
+        boolean asked = ServerUnderTest.adapter().closeIdleConnections();
         postfix.log()
                 .await(
                         s -> s.stream().noneMatch(SmtpSession::isOpen),
                         IDLE_CLOSE_BOUND,
                         "every connection closed after the last undeploy");
         System.out.printf(
-                "%s: last connection closed %d s after the last undeploy%n",
-                ServerUnderTest.name(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+                "%s: last connection closed %d s after the last undeploy (%s)%n",
+                ServerUnderTest.name(),
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
+                asked ? "the server was asked to close idle connections" : "the pool's idle timeout");
 
         assertThat(threadsSettleTo(mailwireThreadsAfterFirst))
                 .as("mailwire-* threads after the cycles")

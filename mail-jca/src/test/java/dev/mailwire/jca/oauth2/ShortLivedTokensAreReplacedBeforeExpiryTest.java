@@ -39,7 +39,8 @@ class ShortLivedTokensAreReplacedBeforeExpiryTest {
         assertThat(stack.postfix().awaitDelivered(sent, Duration.ofSeconds(60))).hasSize(sent);
         stack.postfix().log().awaitEnded(stack.postfix().log().connections(), Duration.ofSeconds(20));
         long issued = stack.clientCredentialTokens(stack.shortClientId()) - before;
-        // A token is replaced once half its life is gone: about 6 over 24 s; at least 3, and far fewer than mails.
+        // A token is replaced once half its life is gone: about 6 over three lifespans; at least 3, and far fewer than
+        // mails.
         assertThat(issued).isBetween(3L, (long) sent / 2);
         assertThat(stack.postfix().log().connections()).isGreaterThanOrEqualTo(3);
         assertThat(stack.postfix().log().lines()).noneMatch(l -> l.contains("authentication failed"));

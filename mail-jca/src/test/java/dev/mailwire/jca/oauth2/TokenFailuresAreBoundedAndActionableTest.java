@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,11 +91,15 @@ class TokenFailuresAreBoundedAndActionableTest {
         try (OAuthMailer mailer = new OAuthMailer(f, PoolSettings.builder().maxSize(2))) {
             long start = System.nanoTime();
             Throwable[] thrown = new Throwable[1];
-            assertThatThrownBy(() -> mailer.send("must not arrive"))
+            String subject = "must not arrive " + UUID.randomUUID();
+            assertThatThrownBy(() -> mailer.send(subject))
                     .isInstanceOf(SmtpAuthenticationException.class)
                     .satisfies(t -> thrown[0] = t);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(bound);
-            assertThat(stack.postfix().delivered()).isEmpty();
+            // This mail's subject, not "nothing delivered": on a loaded machine the previous class's mail can still
+            // reach the shared Postfix's Maildir after clearObservations().
+            assertThat(stack.postfix().delivered())
+                    .noneMatch(m -> m.subject().orElse("").equals(subject));
             String text = thrown[0].getMessage();
             assertThat(text).doesNotContain(stack.clientSecret()).doesNotMatch("(?s).*eyJ[\\w-]+\\.[\\w-]+\\..*");
             return text;

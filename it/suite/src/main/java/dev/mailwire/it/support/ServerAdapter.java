@@ -22,4 +22,15 @@ public interface ServerAdapter {
 
     /** A pattern matching the names of the threads of the server's default managed executor. */
     String managedExecutorThreads();
+
+    /**
+     * Asks the server to close now the idle connections of the pool behind {@link ServerUnderTest#connectionFactory()},
+     * as the pool's idle timeout would later: the pool destroys ({@code ManagedConnection.destroy}) every connection
+     * no one holds and leaves held ones open. A test that waits for a pool to close what no deployment holds any more
+     * then need not wait out the timeout (WildFly's is at least a minute, checked every half minute). Returns whether
+     * the server did; by default it has no such command and the idle timeout does the same later.
+     */
+    default boolean closeIdleConnections() {
+        return false;
+    }
 }
