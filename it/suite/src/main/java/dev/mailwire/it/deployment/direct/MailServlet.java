@@ -54,6 +54,8 @@ public class MailServlet extends HttpServlet {
             response.getWriter().println(String.join(",", ThreadCensus.mailwireThreads()));
         } else if ("/all-threads".equals(request.getPathInfo())) {
             response.getWriter().println(ThreadCensus.allThreads());
+        } else if ("/thread-families".equals(request.getPathInfo())) {
+            response.getWriter().println(ThreadCensus.families());
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
