@@ -56,8 +56,8 @@ class RedeployLeavesNoConnectionOrThreadTest {
 
     /**
      * The pool's idle timeout plus the time its reaper may take to notice: WildFly checks every half idle timeout
-     * (idle-timeout-minutes=1 in it/wildfly), Payara every idle timeout (30 s in it/payara), Liberty every reap time
-     * (maxIdleTime 30 s, reapTime 5 s in it/liberty's server.xml; the operator's defaults are 60 s and 30 s).
+     * (idle-timeout-minutes=1 in it/wildfly), Payara every idle timeout (12 s in it/payara), Liberty every reap time
+     * (maxIdleTime 12 s, reapTime 2 s in it/liberty's server.xml; the operator's defaults are 60 s and 30 s).
      */
     private static final Duration IDLE_CLOSE_BOUND = Duration.ofSeconds(150);
 
@@ -124,7 +124,7 @@ class RedeployLeavesNoConnectionOrThreadTest {
                 ServerUnderTest.name(), CYCLES, sessions.size(), peak);
         assertThat(peak).as("connections open at once").isLessThanOrEqualTo(ServerUnderTest.poolMaxSize());
         // WildFly keeps one connection for all 20 deployments; Payara's pool resizer closes idle connections every
-        // 30 s (it/payara) and its pool opens some it never sends on, so the number of sessions grows with how long
+        // 12 s (it/payara) and its pool opens some it never sends on, so the number of sessions grows with how long
         // the run takes on a loaded machine. A leak looks like one mail-carrying connection per deployment: count
         // those, and require one that carried the mail of several deployments.
         List<SmtpSession> carriers =
