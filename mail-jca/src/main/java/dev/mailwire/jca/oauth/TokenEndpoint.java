@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,8 +40,7 @@ final class TokenEndpoint {
         }
     }
 
-    private static final java.util.regex.Pattern JWT =
-            java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*)?");
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*)?");
 
     /** An answer longer than this is not a token answer: read no more of it. */
     private static final int MAX_ANSWER = 64 * 1024;
