@@ -17,16 +17,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,43 +37,9 @@ class NoClientAssertionOrKeyInLogsOrErrorsTest {
     @TempDir
     Path dir;
 
-    private final List<String> captured = new ArrayList<>();
-    private final List<Logger> loggers = new ArrayList<>();
-    private final Handler handler = new Handler() {
-        private final SimpleFormatter format = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord r) {
-            synchronized (captured) {
-                captured.add(format.format(r));
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
-
-    @BeforeEach
-    void captureEverything() {
-        handler.setLevel(Level.ALL);
-        for (String name : List.of("org.eclipse.angus", "dev.mailwire", "sun.net.www.protocol.http")) {
-            Logger l = Logger.getLogger(name);
-            l.setLevel(Level.ALL);
-            l.addHandler(handler);
-            loggers.add(l); // held: a logger nobody references may be collected with its level
-        }
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        for (Logger l : loggers) {
-            l.removeHandler(handler);
-            l.setLevel(null);
-        }
-    }
+    @RegisterExtension
+    final EverythingLogged logs =
+            new EverythingLogged("org.eclipse.angus", "dev.mailwire", "sun.net.www.protocol.http");
 
     @Test
     void nothingOfTheKeyOrItsAssertionsInAnyLogOrError() throws Exception {
@@ -98,10 +58,7 @@ class NoClientAssertionOrKeyInLogsOrErrorsTest {
         noAlias.setOauth2ClientAssertionKeyAlias("no-such-alias");
         errors.add(trace(catchThrowable(noAlias::validate)));
 
-        String all;
-        synchronized (captured) {
-            all = String.join("\n", captured) + "\n" + String.join("\n", errors);
-        }
+        String all = logs.text() + "\n" + String.join("\n", errors);
         // The trace was really on, and the failures really happened.
         assertThat(all).contains("STARTTLS", "235", "invalid_client", "MWJCA-018", "no-such-alias");
         assertThat(all).doesNotContain(ClientKeyStore.PASSWORD).doesNotContain("not-the-store-password");

@@ -11,16 +11,10 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Must-show 6, for the adapter: with Angus and Mailwire logging everything (FINEST, Angus's protocol trace on),
@@ -35,43 +29,9 @@ class NoSecretOrTokenInLogsOrErrorsTest {
     /** base64 of "user=" (XOAUTH2) and of "n,a=" (OAUTHBEARER), the start of an initial response. */
     private static final List<String> BLOBS = List.of("dXNlcj1", "bixhPW");
 
-    private final List<String> captured = new ArrayList<>();
-    private final List<Logger> loggers = new ArrayList<>();
-    private final Handler handler = new Handler() {
-        private final SimpleFormatter format = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord r) {
-            synchronized (captured) {
-                captured.add(format.format(r));
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
-
-    @BeforeEach
-    void captureEverything() {
-        handler.setLevel(Level.ALL);
-        for (String name : List.of("org.eclipse.angus", "dev.mailwire", "jdk.internal.httpclient")) {
-            Logger l = Logger.getLogger(name);
-            l.setLevel(Level.ALL);
-            l.addHandler(handler);
-            loggers.add(l); // held: a logger nobody references may be collected with its level
-        }
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        for (Logger l : loggers) {
-            l.removeHandler(handler);
-            l.setLevel(null);
-        }
-    }
+    @RegisterExtension
+    final EverythingLogged logs =
+            new EverythingLogged("org.eclipse.angus", "dev.mailwire", "sun.net.www.protocol.http");
 
     @Test
     void nothingSecretInAnyLogOrError() throws Exception {
@@ -93,10 +53,7 @@ class NoSecretOrTokenInLogsOrErrorsTest {
         foreign.setOauth2TokenEndpoint(stack.tokenEndpoint("other"));
         errors.add(failure(foreign));
 
-        String all;
-        synchronized (captured) {
-            all = String.join("\n", captured) + "\n" + String.join("\n", errors);
-        }
+        String all = logs.text() + "\n" + String.join("\n", errors);
         // The trace was really on: Angus logged the protocol around the AUTH.
         assertThat(all).contains("STARTTLS").contains("235");
         for (String secret : List.of(
