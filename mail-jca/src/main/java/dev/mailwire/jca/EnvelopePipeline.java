@@ -31,6 +31,8 @@ final class EnvelopePipeline {
     private boolean awaitingContent;
     /** A 421 read in this envelope: the server is closing the connection. */
     private String closingReply;
+    /** A reply that was not a yes: a refused MAIL FROM or RCPT TO (anything but 2xx), or DATA not answered 354. */
+    private boolean refused;
 
     private EnvelopePipeline(List<String> commands) {
         this.commands = List.copyOf(commands);
@@ -74,6 +76,11 @@ final class EnvelopePipeline {
         return answered == commands.size();
     }
 
+    /** Whether every command has been answered, each with a yes: MAIL and every RCPT 2xx, DATA 354. */
+    boolean allAccepted() {
+        return done() && !refused;
+    }
+
     /** Whether a command was written that Angus has not issued yet. */
     boolean unissued() {
         return issued < commands.size();
@@ -101,6 +108,9 @@ final class EnvelopePipeline {
         }
         if (code == 421) {
             closingReply = reply;
+        }
+        if (isData ? code != 354 : code >= 300) {
+            refused = true;
         }
         if (isData && code == 354) {
             awaitingContent = true;

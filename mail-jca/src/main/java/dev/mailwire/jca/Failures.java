@@ -113,10 +113,10 @@ final class Failures {
                     mailer, JcaMessages.SEND_DEADLINE.format(mailer, s.host(), s.port(), s.sendTimeout(), afterDot), t);
         } else if (find(t, EnvelopePipeline.PipeliningViolation.class) != null) {
             EnvelopePipeline.PipeliningViolation v = find(t, EnvelopePipeline.PipeliningViolation.class);
-            error = new SmtpConnectionException(
-                    mailer,
-                    JcaMessages.PIPELINING_VIOLATION.format(mailer, s.host(), s.port(), v.command(), v.reply()),
-                    t);
+            String message = ".".equals(v.command())
+                    ? JcaMessages.HELD_DOT_VIOLATION.format(mailer, s.host(), s.port(), v.reply(), afterDot)
+                    : JcaMessages.PIPELINING_VIOLATION.format(mailer, s.host(), s.port(), v.command(), v.reply());
+            error = new SmtpConnectionException(mailer, message, t);
         } else if (find(t, SocketTimeoutException.class) != null || writeTimedOut(t)) {
             error = new SendTimeoutException(
                     mailer, JcaMessages.SEND_TIMEOUT.format(mailer, s.host(), s.port(), s.readTimeout(), afterDot), t);

@@ -166,6 +166,14 @@ public enum JcaMessages implements CatalogueMessage {
             "MWJCA-137",
             "Angus Mail issued %s where Mailwire had pipelined another command; the connection is closed before any"
                     + " content. Please report it as a bug."),
+    HELD_DOT_VIOLATION(
+            "MWJCA-138",
+            "Mailer '%s': sending to %s:%s failed: the server advertised PIPELINING, but what it sent for the final"
+                    + " dot ('%s') is not a reply to it; the connection was closed.%s If the server keeps doing this,"
+                    + " set pipelining=false."),
+    CONNECTION_CLOSED_HOLDING_DOT(
+            "MWJCA-139",
+            "the connection was closed before the reply to the final dot, sent with the next envelope," + " was read"),
 
     // The mail itself (InvalidMailException): nothing was sent.
     BAD_ADDRESS(

@@ -7,6 +7,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The handle an application holds. Package-private: applications program to {@link MailConnection}. Closing it
@@ -47,9 +48,24 @@ final class MailConnectionImpl implements MailConnection {
         return mc.send(this, message, recipients);
     }
 
+    @Override
+    public CompletableFuture<SendResult> sendBeforeNext(MimeMessage message, Address[] recipients) {
+        MailManagedConnection mc = open();
+        if (recipients == null || recipients.length == 0) {
+            throw Problems.of(JcaMessages.NO_RECIPIENT, mailer, "to");
+        }
+        MessageValidator.validate(mailer, message, recipients);
+        return mc.sendHoldingDot(this, message, recipients);
+    }
+
     /** Sends a message {@link ValidatedMessage} vouches for: checked and saved, with these recipients. */
     SendResult sendChecked(MimeMessage message, Address[] recipients) {
         return open().send(this, message, recipients);
+    }
+
+    /** {@link #sendBeforeNext} for a message {@link ValidatedMessage} vouches for. */
+    CompletableFuture<SendResult> sendCheckedBeforeNext(MimeMessage message, Address[] recipients) {
+        return open().sendHoldingDot(this, message, recipients);
     }
 
     String mailer() {

@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -88,13 +89,33 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
      * OAuth2 token, after one renewal. Any other broken connection is reported to the pool first, then thrown.
      */
     SendResult send(MailConnectionImpl handle, MimeMessage message, Address[] recipients) {
+        return attempt(handle, message, recipients, SmtpChannel::send);
+    }
+
+    /**
+     * {@link #send}, but the reply to the final dot may be left for the next user of this connection to read
+     * ({@link SmtpChannel#sendHoldingDot}); the future completes with it. Everything up to the final dot, retries
+     * included, is as for {@link #send}.
+     */
+    CompletableFuture<SendResult> sendHoldingDot(MailConnectionImpl handle, MimeMessage message, Address[] recipients) {
+        return attempt(handle, message, recipients, SmtpChannel::sendHoldingDot);
+    }
+
+    /** One way to send on a channel: {@link SmtpChannel#send} or {@link SmtpChannel#sendHoldingDot}. */
+    @FunctionalInterface
+    private interface ChannelSend<T> {
+        T send(SmtpChannel channel, MimeMessage message, Address[] recipients, Duration budget)
+                throws SendFailureException;
+    }
+
+    private <T> T attempt(MailConnectionImpl handle, MimeMessage message, Address[] recipients, ChannelSend<T> how) {
         // One deadline for the whole send, the retry included: send-timeout bounds what the caller waits.
         long deadline = System.nanoTime() + sessions.settings().sendTimeout().toNanos();
         boolean reused = used;
         used = true;
         SendFailure first;
         try {
-            return count(channel.send(message, recipients, remaining(deadline)));
+            return count(how.send(channel, message, recipients, remaining(deadline)));
         } catch (SendFailureException e) {
             first = e.failure();
         } catch (MailRejectedException e) {
@@ -110,7 +131,7 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
                     "Mailer {0}: the server no longer accepts this connection''s OAuth2 token; renewing it once",
                     mailer());
             channel.abort();
-            return sendOnFreshConnection(handle, message, recipients, deadline, stale);
+            return sendOnFreshConnection(handle, message, recipients, deadline, stale, how);
         }
         // A timeout means a slow server, not a stale connection: retrying would only make the caller wait longer.
         if (!reused || !first.retryable() || first.error() instanceof SendTimeoutException) {
@@ -120,23 +141,24 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
                 Level.FINE,
                 "Mailer {0}: reused connection failed before content, retrying on a fresh one: {1}",
                 new Object[] {mailer(), first.error().getMessage()});
-        return sendOnFreshConnection(handle, message, recipients, deadline, null);
+        return sendOnFreshConnection(handle, message, recipients, deadline, null, how);
     }
 
     /**
      * Sends once more on a new socket, within the first attempt's deadline; with {@code refusedToken}, that token is
      * renewed first (the server stopped accepting it mid-session). Any failure now goes to the pool and the caller.
      */
-    private SendResult sendOnFreshConnection(
+    private <T> T sendOnFreshConnection(
             MailConnectionImpl handle,
             MimeMessage message,
             Address[] recipients,
             long deadline,
-            AccessToken refusedToken) {
+            AccessToken refusedToken,
+            ChannelSend<T> how) {
         try {
             channel = SmtpChannel.open(sessions, identity, timer, remaining(deadline), refusedToken);
             reconnects++;
-            return count(channel.send(message, recipients, remaining(deadline)));
+            return count(how.send(channel, message, recipients, remaining(deadline)));
         } catch (MailerException e) {
             throw reportBroken(handle, e);
         } catch (SendFailureException second) {
@@ -149,9 +171,10 @@ final class MailManagedConnection implements ManagedConnection, MessageCounter {
         return Duration.ofNanos(Math.max(1_000_000L, deadline - System.nanoTime()));
     }
 
-    private SendResult count(SendResult r) {
+    /** Counts a message that went out on this connection (for the pool's per-connection allowance). */
+    private <T> T count(T sent) {
         messagesSent++;
-        return r;
+        return sent;
     }
 
     private MailerException reportBroken(MailConnectionImpl handle, MailerException error) {

@@ -13,8 +13,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +40,8 @@ final class SmtpChannel {
     private final AtomicBoolean closed = new AtomicBoolean();
     private long messagesSent;
     private boolean needsReset;
+    /** A send deadline closed the socket while its final dot's reply was unread: never reuse this connection. */
+    private volatile boolean deadlineDroppedDot;
     /** The adapter's OAuth2 token this connection authenticated with; null for a password or a token bean. */
     private volatile AccessToken token;
 
@@ -146,7 +150,9 @@ final class SmtpChannel {
                 OAuthLogin.authenticate(s, transport, capture, identity.user(), secret);
             }
             if (s.pipelining()) {
-                transport.pipelineTo(pipelineStream(transport, capture));
+                transport.pipelineTo(
+                        pipelineStream(transport, capture),
+                        capture.socket() instanceof CorkingSocket cork ? cork : null);
             }
             SmtpChannel channel = new SmtpChannel(s, timer, transport, capture, sessions.backoff());
             channel.token = attempt.token;
@@ -228,13 +234,82 @@ final class SmtpChannel {
      * as {@link dev.mailwire.MailRejectedException}; a broken connection comes back as a {@link SendFailure}.
      */
     SendResult send(MimeMessage message, Address[] recipients, Duration budget) throws SendFailureException {
-        boolean smtpUtf8 = needsSmtpUtf8(message, recipients);
-        try {
-            transport.sendingSmtpUtf8(smtpUtf8);
-            return sendNow(message, recipients, budget);
-        } finally {
-            transport.sendingSmtpUtf8(false);
+        return (SendResult) send(message, recipients, budget, false);
+    }
+
+    /**
+     * Sends one message like {@link #send}, but where its envelope was pipelined and every recipient accepted,
+     * without waiting for the reply to its final dot: the dot waits in the corked socket to go out in one write with
+     * the next command on this connection, normally the next mail's envelope, and the reply is read just before that
+     * command's (RFC 2920). The returned future completes then; a {@link #reset}, {@link #isAlive} or {@link #close}
+     * reads it too, and {@link #abort} fails it. The send deadline stays armed until the reply is read. Where the
+     * dot was not held (no pipelining, a refused recipient) the future is complete on return.
+     */
+    CompletableFuture<SendResult> sendHoldingDot(MimeMessage message, Address[] recipients, Duration budget)
+            throws SendFailureException {
+        Object r = send(message, recipients, budget, true);
+        if (r instanceof SendResult done) {
+            return CompletableFuture.completedFuture(done);
         }
+        @SuppressWarnings("unchecked")
+        CompletableFuture<SendResult> pending = (CompletableFuture<SendResult>) r;
+        return pending;
+    }
+
+    /** A SendResult, or the future of a send whose final dot is held. */
+    private Object send(MimeMessage message, Address[] recipients, Duration budget, boolean mayHold)
+            throws SendFailureException {
+        StagedSmtpTransport.HeldDot previous = transport.heldDot();
+        try {
+            boolean smtpUtf8 = needsSmtpUtf8(message, recipients);
+            try {
+                transport.sendingSmtpUtf8(smtpUtf8);
+                return sendNow(message, recipients, budget, mayHold);
+            } finally {
+                transport.sendingSmtpUtf8(false);
+            }
+        } finally {
+            settleHeldDot(previous);
+        }
+    }
+
+    /**
+     * Reads the reply to the previous send's held dot if this send ended before reading any reply (a refusal
+     * before MAIL FROM, a failure that dropped the connection): that send's caller waits for it.
+     */
+    private void settleHeldDot(StagedSmtpTransport.HeldDot previous) {
+        if (transport.holds(previous) && !readHeldReply()) {
+            abort();
+        }
+    }
+
+    /**
+     * Reads the reply to a held final dot, if one is unread, within read-timeout; false if it could not be read
+     * (the held send then has its outcome: lost).
+     */
+    private boolean readHeldReply() {
+        if (!transport.holdsDot()) {
+            return true;
+        }
+        if (closed.get()) {
+            transport.dropHeldDot(closedHoldingDot());
+            return false;
+        }
+        return bounded(settings.readTimeout(), () -> {
+            transport.readHeldReply();
+            return true;
+        });
+    }
+
+    private static void cancel(AtomicReference<ScheduledFuture<?>> armed) {
+        ScheduledFuture<?> f = armed.get();
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    private static java.io.IOException closedHoldingDot() {
+        return new java.io.IOException(JcaMessages.CONNECTION_CLOSED_HOLDING_DOT.format());
     }
 
     /**
@@ -262,17 +337,38 @@ final class SmtpChannel {
         return needed;
     }
 
-    private SendResult sendNow(MimeMessage message, Address[] recipients, Duration budget) throws SendFailureException {
+    private Object sendNow(MimeMessage message, Address[] recipients, Duration budget, boolean mayHold)
+            throws SendFailureException {
         AtomicBoolean deadlinePassed = new AtomicBoolean();
-        ScheduledFuture<?> deadline = timer.schedule(() -> expire(deadlinePassed, capture), budget);
+        AtomicReference<ScheduledFuture<?>> armed = new AtomicReference<>();
+        HeldSend hold = mayHold
+                ? new HeldSend(settings, message, recipients, deadlinePassed, () -> cancel(armed), this::answered)
+                : null;
+        ScheduledFuture<?> deadline = timer.schedule(
+                () -> {
+                    expire(deadlinePassed, capture);
+                    if (hold != null && transport.dropHeldDot(hold, closedHoldingDot())) {
+                        // Whoever holds the connection now may not read for a while: the held mail's caller
+                        // learns at its deadline, not later, that no reply came; and the pool drops the connection.
+                        deadlineDroppedDot = true;
+                    }
+                },
+                budget);
+        armed.set(deadline);
+        boolean deadlineHandedOver = false;
         transport.resetStage();
         // Stays true only if something other than a reply or an I/O failure interrupts the send, for example an
         // attachment stream that throws: the SMTP transaction is then left open and needs RSET (or, past DATA,
         // a new connection) before the next mail.
         needsReset = true;
+        transport.holdNextDot(hold);
         try {
             transport.sendMessage(message, recipients);
             needsReset = false;
+            if (transport.holds(hold)) {
+                deadlineHandedOver = true; // the reply to the dot, read later, cancels it
+                return hold.result();
+            }
             answered();
             if (transport.pipelineBroken()) {
                 abort();
@@ -282,6 +378,11 @@ final class SmtpChannel {
         } catch (MessagingException e) {
             if (!deadlinePassed.get() && SendResults.isReply(e)) {
                 needsReset = false; // Angus ended the transaction itself (RSET, or the final dot)
+                if (transport.holds(hold)) {
+                    hold.ended(e); // reportsuccess: the RCPT replies, for when the dot's reply comes
+                    deadlineHandedOver = true;
+                    return hold.result();
+                }
                 answered();
                 if (transport.pipelineBroken()) {
                     abort(); // replies went out of step while Angus reset: the results stand, the connection not
@@ -292,7 +393,10 @@ final class SmtpChannel {
         } catch (IllegalStateException e) {
             throw failure(e, deadlinePassed.get());
         } finally {
-            deadline.cancel(false);
+            transport.holdNextDot(null);
+            if (!deadlineHandedOver) {
+                deadline.cancel(false);
+            }
         }
     }
 
@@ -320,7 +424,7 @@ final class SmtpChannel {
         if (closed.get()) {
             return false;
         }
-        return bounded(settings.readTimeout(), transport::isConnected);
+        return readHeldReply() && !deadlineDroppedDot && bounded(settings.readTimeout(), transport::isConnected);
     }
 
     /**
@@ -328,6 +432,9 @@ final class SmtpChannel {
      * message content cannot be reset (the server is still reading DATA): such a channel reports false.
      */
     boolean reset() {
+        if (!readHeldReply() || deadlineDroppedDot) {
+            return false;
+        }
         if (!needsReset) {
             return !closed.get();
         }
@@ -359,10 +466,12 @@ final class SmtpChannel {
     void close() {
         if (closed.compareAndSet(false, true)) {
             bounded(Duration.ofSeconds(1), () -> {
+                transport.readHeldReply(); // a mail whose final dot waits for its reply: read it before QUIT
                 transport.close();
                 return true;
             });
             capture.closeSocket();
+            transport.dropHeldDot(closedHoldingDot());
         }
     }
 
@@ -370,6 +479,7 @@ final class SmtpChannel {
     void abort() {
         if (closed.compareAndSet(false, true)) {
             capture.closeSocket();
+            transport.dropHeldDot(closedHoldingDot());
             try {
                 transport.close(); // only releases Angus's state now that the socket is gone
             } catch (MessagingException | RuntimeException e) {

@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.eclipse.angus.mail.util.PropUtil;
@@ -26,6 +27,12 @@ import org.eclipse.angus.mail.util.PropUtil;
  * ({@link EnvelopePipeline}); Angus then issues them in turn (they are already on the wire) and reads their replies
  * in order. Angus still builds every command, interprets every reply, renders and dot-stuffs the content and ends
  * it; Mailwire only batches the writes and checks that the replies line up.
+ *
+ * <p>A send may also hold its final dot ({@link #holdNextDot}): where its envelope was pipelined and every recipient
+ * accepted, the dot is written into the corked socket and its reply left unread, so that the dot goes out in one
+ * write with whatever this connection sends next (the next mail's envelope) and the reply is read just before the
+ * next reply. Angus is told the dot was accepted, which only lets its {@code sendMessage} end; the real reply goes
+ * to the {@link HeldDot} it was held for, and only that reply decides the held mail's result.
  */
 final class StagedSmtpTransport extends SMTPTransport {
 
@@ -64,6 +71,28 @@ final class StagedSmtpTransport extends SMTPTransport {
     private EnvelopePipeline pipeline;
     /** A pipelined reply did not line up with its command: the connection is unusable. */
     private volatile boolean pipelineBroken;
+    /** The plain socket under TLS, which can hold a final dot back; null: a dot is never held. */
+    private CorkingSocket cork;
+    /** The envelope of the send in progress was pipelined and every command in it answered with a yes. */
+    private boolean envelopeAccepted;
+    /** Whom the send in progress holds its final dot for, if it may; null: lock-step end of data. */
+    private HeldDot holdFor;
+    /** A final dot written whose reply is unread, and whom to tell; read before any other reply. */
+    private final AtomicReference<HeldDot> held = new AtomicReference<>();
+    /** Angus reads the reply to the dot it just wrote next: that read is answered without reading. */
+    private boolean dotJustHeld;
+
+    /**
+     * Who waits for the reply to a held final dot. Exactly one of its methods is called, once: on the thread that
+     * reads the reply (the next send on this connection, a reset, a close), or on the one that drops the connection.
+     */
+    interface HeldDot {
+        /** The server's reply to the final dot: a 2xx, 4xx or 5xx. */
+        void replied(int code, String reply);
+
+        /** No reply could be read: the connection broke, or what came cannot be the reply to a final dot. */
+        void lost(Exception cause);
+    }
 
     StagedSmtpTransport(Session session) {
         super(session, new URLName("smtp", null, -1, null, null, null));
@@ -98,8 +127,85 @@ final class StagedSmtpTransport extends SMTPTransport {
      * Pipelines envelopes from now on, where the server advertises PIPELINING, writing them to {@code out}: the
      * stream of the socket Angus writes through (the TLS socket once there is one), called after connect.
      */
-    synchronized void pipelineTo(OutputStream out) {
+    synchronized void pipelineTo(OutputStream out, CorkingSocket cork) {
         this.pipelineOut = out;
+        this.cork = cork;
+    }
+
+    /**
+     * Lets the next send hold its final dot for {@code whom}, where its envelope is pipelined and every recipient
+     * accepts; whether it did, {@link #holds} says after the send.
+     */
+    synchronized void holdNextDot(HeldDot whom) {
+        this.holdFor = whom;
+    }
+
+    /** Whether the reply to the final dot held for {@code whom} is still unread. */
+    boolean holds(HeldDot whom) {
+        return whom != null && held.get() == whom;
+    }
+
+    /** Whom the unread reply to a held final dot is for; null if none is unread. */
+    HeldDot heldDot() {
+        return held.get();
+    }
+
+    /** Whether the reply to some held final dot is still unread. */
+    boolean holdsDot() {
+        return held.get() != null;
+    }
+
+    /** Reads the reply to a held final dot now, if one is unread, sending what the cork holds first. */
+    synchronized void readHeldReply() throws MessagingException {
+        HeldDot whom = held.getAndSet(null);
+        if (whom == null) {
+            return;
+        }
+        int code;
+        try {
+            cork.uncork();
+            code = super.readServerResponse();
+        } catch (IOException e) {
+            pipelineBroken = true;
+            whom.lost(e);
+            throw new MessagingException(JcaMessages.PIPELINED_WRITE_FAILED.format(), e);
+        } catch (MessagingException | RuntimeException e) {
+            pipelineBroken = true;
+            whom.lost(e);
+            throw e;
+        }
+        String reply = getLastServerResponse();
+        if (code < 200 || (code >= 300 && code < 400) || code >= 600) {
+            // A 354, a line that is no reply, or the end of the stream: the replies no longer line up.
+            pipelineBroken = true;
+            EnvelopePipeline.PipeliningViolation v = new EnvelopePipeline.PipeliningViolation(".", reply);
+            whom.lost(v);
+            throw new MessagingException(v.getMessage(), v);
+        }
+        whom.replied(code, reply);
+    }
+
+    /**
+     * Gives up on the reply to a held final dot (the connection is being dropped): its mail's outcome is unknown,
+     * since the server may have taken the dot. Safe from any thread.
+     */
+    void dropHeldDot(Exception cause) {
+        HeldDot whom = held.getAndSet(null);
+        if (whom != null) {
+            whom.lost(cause);
+        }
+    }
+
+    /**
+     * {@link #dropHeldDot(Exception)}, only if the dot is the one held for {@code whom}; whether it was. Safe from
+     * any thread.
+     */
+    boolean dropHeldDot(HeldDot whom, Exception cause) {
+        if (held.compareAndSet(whom, null)) {
+            whom.lost(cause);
+            return true;
+        }
+        return false;
     }
 
     /** Whether the next send's envelope is pipelined: asked the server's last EHLO. */
@@ -125,9 +231,13 @@ final class StagedSmtpTransport extends SMTPTransport {
         if (pipelines() && plainAddresses(addresses) && !dsnNotifies(message)) {
             plannedRecipients = addresses.clone();
         }
+        envelopeAccepted = false;
+        dotJustHeld = false;
         try {
             super.sendMessage(message, addresses);
         } finally {
+            holdFor = null;
+            dotJustHeld = false;
             if (pipeline != null) {
                 // Replies still in flight that Angus will never read: the next command would get a stale reply.
                 pipelineBroken = true;
@@ -153,6 +263,10 @@ final class StagedSmtpTransport extends SMTPTransport {
     @Override
     protected void sendCommand(String cmd) throws MessagingException {
         assert Thread.holdsLock(this);
+        if (pipeline == null && holdFor != null && envelopeAccepted && cork != null && cmd.equals(".")) {
+            holdDot();
+            return;
+        }
         if (pipeline != null) {
             if (pipeline.takeIssued(cmd)) {
                 return; // written with the envelope
@@ -163,6 +277,22 @@ final class StagedSmtpTransport extends SMTPTransport {
             return;
         }
         super.sendCommand(cmd);
+    }
+
+    /**
+     * Writes the final dot into the corked socket, where it waits for the next command to go out with it; Angus's
+     * read of its reply comes next and is answered without reading ({@link #readServerResponse}).
+     */
+    private void holdDot() throws MessagingException {
+        try {
+            cork.cork();
+        } catch (IOException e) {
+            throw new MessagingException(JcaMessages.PIPELINED_WRITE_FAILED.format(), e);
+        }
+        super.sendCommand(".");
+        held.set(holdFor);
+        holdFor = null;
+        dotJustHeld = true;
     }
 
     /** Writes MAIL FROM (as Angus built it), the RCPT TOs and DATA Angus will issue next, in one flush. */
@@ -221,6 +351,7 @@ final class StagedSmtpTransport extends SMTPTransport {
             String message = JcaMessages.PIPELINE_OUT_OF_STEP.format(cmd.split(" ", 2)[0]);
             throw new MessagingException(message, new IOException(message));
         }
+        readHeldReply();
         while (!pipeline.done()) {
             check(super.readServerResponse());
         }
@@ -240,10 +371,17 @@ final class StagedSmtpTransport extends SMTPTransport {
 
     @Override
     protected int readServerResponse() throws MessagingException {
+        if (dotJustHeld) {
+            // Angus's read of the held dot's reply: the reply comes after the next command, for the HeldDot.
+            dotJustHeld = false;
+            return 250;
+        }
+        readHeldReply();
         int code = super.readServerResponse();
         if (pipeline != null && pipeline.replyPending()) {
             check(code);
             if (pipeline.done()) {
+                envelopeAccepted = pipeline.allAccepted();
                 pipeline = null;
             }
         }

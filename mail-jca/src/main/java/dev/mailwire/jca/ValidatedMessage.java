@@ -5,6 +5,7 @@ import dev.mailwire.connector.MailConnection;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A message that {@link MessageValidator#validated} checked and saved, so that Mailwire's own send path validates it
@@ -53,6 +54,17 @@ public final class ValidatedMessage {
             return own.sendChecked(message, to);
         }
         return connection.send(message, to);
+    }
+
+    /**
+     * {@link #sendThrough}, through {@link MailConnection#sendBeforeNext}: the reply to the final dot may be read by
+     * the next send on {@code connection}.
+     */
+    public CompletableFuture<SendResult> sendThroughBeforeNext(MailConnection connection, Address[] to) {
+        if (connection instanceof MailConnectionImpl own && own.mailer().equals(mailer) && checked(to)) {
+            return own.sendCheckedBeforeNext(message, to);
+        }
+        return connection.sendBeforeNext(message, to);
     }
 
     private boolean checked(Address[] to) {

@@ -61,6 +61,24 @@ public final class EmbeddedConnectionManager implements ConnectionManager, AutoC
         return pool().idle.queues();
     }
 
+    /**
+     * Whether an allocation now would have to wait for a connection to come back: all {@code pool.max-size} are
+     * checked out. A hint (it may change at once), for callers that can do better than wait.
+     */
+    public boolean wouldWait() {
+        return pool().permits.availablePermits() == 0;
+    }
+
+    /**
+     * The error an allocation throws after waiting {@code pool.acquire-timeout} in vain, for a caller that waited
+     * for a connection in another way (counted as a timeout of this pool).
+     */
+    public dev.mailwire.PoolExhaustedException exhausted() {
+        ConnectionPool p = pool();
+        p.counters.timeouts.increment();
+        return PoolMessages.exhausted(p.settings);
+    }
+
     /** A snapshot of the pool's gauges and counters. */
     public PoolStats stats() {
         return pool().stats();

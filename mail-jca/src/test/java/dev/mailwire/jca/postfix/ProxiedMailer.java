@@ -60,6 +60,11 @@ final class ProxiedMailer implements AutoCloseable {
         }
     }
 
+    /** A handle on the pool's one connection, for a test that sends several mails on it. */
+    MailConnection connection() {
+        return pooled.connections.getConnection();
+    }
+
     static MimeMessage message(PrivatePostfix postfix, String subject, String... to) {
         try {
             MimeMessage m = PostfixMailer.message(postfix, to[0], subject);

@@ -6,8 +6,13 @@ import dev.mailwire.cdi.stats.MailerMonitor;
 import dev.mailwire.connector.MailConnection;
 import dev.mailwire.connector.MailConnectionFactory;
 import dev.mailwire.connector.MailConnectionSpec;
+import dev.mailwire.jca.pool.EmbeddedConnectionManager;
+import java.util.concurrent.CompletableFuture;
 
-/** Sends now, through a connection borrowed from the pool (the server's or the embedded one) for this one mail. */
+/**
+ * Sends now, through a connection borrowed from the pool (the server's or the embedded one) for this one mail, or,
+ * when every connection of the embedded pool is in use, handed over by the sender before ({@link ConnectionRelay}).
+ */
 final class ImmediateDelivery implements Delivery {
 
     private final String mailer;
@@ -16,23 +21,15 @@ final class ImmediateDelivery implements Delivery {
     private final AutoCloseable owned;
     private final MailConnectionSpec spec;
     private final MailerMonitor monitor;
+    /** Hands connections of the embedded pool from sender to sender when all are in use; null for a server's. */
+    private final ConnectionRelay relay;
 
     /**
-     * @param owned what closes with this delivery (the embedded pool and its factory), or null for a server's
-     *     connection factory, which the server owns
+     * For a server's connection factory, which the server owns.
+     *
+     * @param spec the application's settings for the connection factory, or null for the factory's own
+     * @param owned what closes with this delivery, or null
      * @param monitor counts and times every send, the outbox's attempts included
-     */
-    ImmediateDelivery(
-            String mailer,
-            MailConnectionFactory connections,
-            long maxMessageSize,
-            AutoCloseable owned,
-            MailerMonitor monitor) {
-        this(mailer, connections, null, maxMessageSize, owned, monitor);
-    }
-
-    /**
-     * @param spec the application's settings for a server's connection factory, or null for the factory's own
      */
     ImmediateDelivery(
             String mailer,
@@ -47,24 +44,95 @@ final class ImmediateDelivery implements Delivery {
         this.maxMessageSize = maxMessageSize;
         this.owned = owned;
         this.monitor = monitor;
+        this.relay = null;
+    }
+
+    /**
+     * For the embedded pool {@code pool}, which this delivery owns: when every connection is in use, a sender hands
+     * its connection straight to the next ({@link ConnectionRelay}).
+     */
+    ImmediateDelivery(
+            String mailer,
+            MailConnectionFactory connections,
+            EmbeddedConnectionManager pool,
+            long maxMessageSize,
+            AutoCloseable owned,
+            MailerMonitor monitor) {
+        this.spec = null;
+        this.mailer = mailer;
+        this.connections = connections;
+        this.maxMessageSize = maxMessageSize;
+        this.owned = owned;
+        this.monitor = monitor;
+        this.relay = new ConnectionRelay(pool);
     }
 
     @Override
     public SendResult deliver(PreparedMail mail) {
         MailerMonitor.Attempt attempt = monitor.begin();
-        try (MailConnection connection = spec == null ? connections.getConnection() : connections.getConnection(spec)) {
-            // The server's SIZE is known only once connected; nothing of the mail has been sent yet.
-            mail.size().check(mailer, mail.message(), connection.maxMessageSize(), maxMessageSize);
-            // A message this mailer checked is not checked again: one check per send, one read of a stream.
-            SendResult result = mail.checked() != null
-                    ? mail.checked().sendThrough(connection, mail.recipients())
-                    : connection.send(mail.message(), mail.recipients());
+        try {
+            SendResult result = relay == null ? sendOnOwnConnection(mail) : sendRelayed(mail);
             attempt.sent(result);
             return result;
         } catch (RuntimeException e) {
             attempt.failed(e);
             throw e;
         }
+    }
+
+    private SendResult sendOnOwnConnection(PreparedMail mail) {
+        try (MailConnection connection = open()) {
+            checkSize(mail, connection);
+            return send(mail, connection);
+        }
+    }
+
+    /**
+     * Sends on a connection from the pool or handed over by another sender; if a caller waits for one meanwhile,
+     * hands this connection over with this mail's final dot still to be answered ({@link ConnectionRelay}).
+     */
+    private SendResult sendRelayed(PreparedMail mail) {
+        MailConnection handed = relay.awaitHandOver();
+        MailConnection connection = handed != null ? handed : open();
+        ConnectionRelay.Baton next = null;
+        boolean passedOn = false;
+        try {
+            checkSize(mail, connection);
+            next = relay.claimNext();
+            if (next == null) {
+                return send(mail, connection);
+            }
+            CompletableFuture<SendResult> pending = mail.checked() != null
+                    ? mail.checked().sendThroughBeforeNext(connection, mail.recipients())
+                    : connection.sendBeforeNext(mail.message(), mail.recipients());
+            next.handOver(connection);
+            passedOn = true;
+            return ConnectionRelay.await(pending);
+        } finally {
+            if (!passedOn) {
+                connection.close();
+                if (next != null) {
+                    next.takeFromPool();
+                }
+                relay.releaseNext();
+            }
+        }
+    }
+
+    private MailConnection open() {
+        return spec == null ? connections.getConnection() : connections.getConnection(spec);
+    }
+
+    /** The server's SIZE is known only once connected; nothing of the mail has been sent yet. */
+    private void checkSize(PreparedMail mail, MailConnection connection) {
+        mail.size().check(mailer, mail.message(), connection.maxMessageSize(), maxMessageSize);
+    }
+
+    /** A message this mailer checked is not checked again: one check per send, one read of a stream. */
+    private static SendResult send(PreparedMail mail, MailConnection connection) {
+        return mail.checked() != null
+                ? mail.checked().sendThrough(connection, mail.recipients())
+                : connection.send(mail.message(), mail.recipients());
     }
 
     @Override

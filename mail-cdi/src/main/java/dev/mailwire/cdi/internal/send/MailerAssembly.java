@@ -106,7 +106,7 @@ public final class MailerAssembly {
             int port = mcf.getPort() == null ? tls.defaultPort() : mcf.getPort();
             MailerTarget target = MailerTarget.smtp(d.name(), mcf.getHost(), port, tls.name());
             MailerMonitor monitor = new MailerMonitor(target, secrets, pool, probe(cf, null), Clock.systemUTC());
-            return new Built(new ImmediateDelivery(d.name(), cf, d.maxMessageSize(), owned, monitor), monitor);
+            return new Built(new ImmediateDelivery(d.name(), cf, pool, d.maxMessageSize(), owned, monitor), monitor);
         } catch (RuntimeException e) {
             pool.close();
             mcf.close();

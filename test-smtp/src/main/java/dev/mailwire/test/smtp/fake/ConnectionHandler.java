@@ -272,6 +272,8 @@ final class ConnectionHandler implements Runnable, SmtpConnection {
         if (!data.complete()) {
             return false;
         }
+        // Read before the dot's reply is written: bytes already here were sent with the dot (RFC 2920 §3.1).
+        transcript.dataEnded(wire.hasBuffered());
         ReceivedMessage message = new ReceivedMessage(
                 index, from, recipients, data.wire(), data.content(), data.bareLineEndings(), tls, authIdentity);
         resetTransaction();

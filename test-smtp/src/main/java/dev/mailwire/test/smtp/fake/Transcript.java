@@ -28,6 +28,7 @@ public final class Transcript {
     private boolean closed;
     private int envelopes;
     private int pipelinedEnvelopes;
+    private int envelopesWithFinalDot;
 
     Transcript(int connection) {
         this.connection = connection;
@@ -92,6 +93,15 @@ public final class Transcript {
         return pipelinedEnvelopes;
     }
 
+    /**
+     * Messages whose final dot arrived with more of the client's bytes behind it (the next MAIL FROM) before the
+     * server had replied to the dot: the client sent the next envelope without waiting for the previous mail's
+     * result (RFC 2920 §3.1). A client that waits for every reply has none.
+     */
+    public synchronized int envelopesWithFinalDot() {
+        return envelopesWithFinalDot;
+    }
+
     public synchronized boolean isClosed() {
         return closed;
     }
@@ -109,6 +119,10 @@ public final class Transcript {
     synchronized void envelopeStarted(boolean moreAlreadySent) {
         envelopes++;
         pipelinedEnvelopes += moreAlreadySent ? 1 : 0;
+    }
+
+    synchronized void dataEnded(boolean moreAlreadySent) {
+        envelopesWithFinalDot += moreAlreadySent ? 1 : 0;
     }
 
     synchronized void authenticated(String identity) {
