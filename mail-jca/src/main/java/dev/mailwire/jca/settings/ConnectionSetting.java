@@ -131,7 +131,8 @@ public enum ConnectionSetting {
             .defaultValue("true")
             .travels(Travel.OVERRIDE_IF_ALLOWED)
             .doc("Where the server advertises PIPELINING (RFC 2920), write MAIL FROM, every RCPT TO and DATA together"
-                    + " and read their replies in order; false: one command at a time.")),
+                    + " and read their replies in order, and let a mail's final dot go out with the next mail's"
+                    + " envelope (sendBeforeNext, the embedded pool's relay); false: one command at a time.")),
     SESSION_PROPERTIES(setting("session.*", "SessionProperties", Kind.MAP)
             .travels(Travel.PASS_THROUGH)
             .doc("Extra mail.smtp.* properties, as key=value;key=value in the connection definition; those that"
