@@ -23,9 +23,9 @@ import java.util.Arrays;
  *       and the content in one write: two round trips like {@link Mode#PIPELINED_ENVELOPE}, without the 354 and the
  *       end-of-data dot (the length is known, nothing is dot-stuffed).
  *   <li>{@link Mode#BDAT_WITH_ENVELOPE}: MAIL, RCPT, {@code BDAT <n> LAST} and the content in one write (RFC 3030
- *       §4.2 lets BDAT be pipelined): one round trip without waiting for the next message. The content leaves
- *       before any RCPT is answered; when none is accepted the server answers the BDAT with 554 and drops it,
- *       which is a failed send here.
+ *       §4.2 shows MAIL, RCPT and BDAT pipelined): one round trip without waiting for the next message. The
+ *       content leaves before any RCPT is answered; when none is accepted the server answers the BDAT with 554 and
+ *       drops it, which is a failed send here.
  * </ul>
  *
  * <p>Every reply read is checked; a send whose reply is not the expected class fails, is not counted, and leaves

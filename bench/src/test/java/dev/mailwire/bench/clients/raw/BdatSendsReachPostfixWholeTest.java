@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The raw client's BDAT modes (issue 12) measure real mail: over STARTTLS and AUTH, Postfix takes each message from
  * {@code BDAT <n> LAST} with the length the client announced and delivers it whole, one after the other on one
- * session. A wrong length would leave Postfix waiting for bytes or reading the next command as content.
+ * session, and logs no improper pipelining (BDAT with the envelope pipelines it behind RCPT). A wrong length would
+ * leave Postfix waiting for bytes or reading the rest of the content as commands.
  */
 @Timeout(120)
 class BdatSendsReachPostfixWholeTest {
@@ -45,6 +46,7 @@ class BdatSendsReachPostfixWholeTest {
                 assertThat(m.subject()).contains(payload.subject());
                 assertThat(m.body()).isEqualTo(body);
             });
+            assertThat(postfix.log().lines()).noneMatch(l -> l.contains("improper command pipelining"));
         }
     }
 }
