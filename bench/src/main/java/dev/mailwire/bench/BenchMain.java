@@ -15,13 +15,16 @@ import dev.mailwire.bench.report.PerformanceReport;
 import dev.mailwire.bench.report.Results;
 import dev.mailwire.bench.report.RoundTripGoals;
 import dev.mailwire.bench.server.BenchServers;
+import dev.mailwire.bench.server.Target;
 import dev.mailwire.bench.transactions.CommitLatency;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -75,7 +78,8 @@ public final class BenchMain {
         List<String> failures = new ArrayList<>();
         try (BenchServers servers = BenchServers.start(options.work());
                 MailwireContainer mailwire = MailwireContainer.boot(servers.everyTarget(), POOL_MAX_SIZE)) {
-            Results results = measureAll(options, servers, mailwire);
+            Set<String> chunking = offeringChunking(servers);
+            Results results = measureAll(options, servers, mailwire, chunking);
             List<LargeAttachment.Result> memory = memory(servers, options);
             LargeAttachment.Result p5 = memory.isEmpty()
                     ? new LargeAttachment.Result("cdi", false, 0, -1, 64, "skipped (--skip-memory)")
@@ -95,6 +99,7 @@ public final class BenchMain {
                     results,
                     servers.all(),
                     servers.roundTrips(),
+                    chunking,
                     memory,
                     p4,
                     Plan.STREAM_PROVIDER_VARIANT,
@@ -115,9 +120,31 @@ public final class BenchMain {
         System.exit(failures.isEmpty() ? 0 : 1);
     }
 
-    private static Results measureAll(BenchOptions options, BenchServers servers, MailwireContainer mailwire)
+    /**
+     * The keys of the targets whose EHLO reply (after STARTTLS, as the raw client sees it) offers CHUNKING: the raw
+     * client's BDAT modes are planned against those only. A target that cannot be asked counts as offering it, so
+     * that its BDAT scenarios run and fail visibly rather than vanish.
+     */
+    private static Set<String> offeringChunking(BenchServers servers) {
+        Set<String> offering = new LinkedHashSet<>();
+        for (Target t : servers.everyTarget()) {
+            try {
+                if (RawSmtpClient.offers(t, RawSmtpClient.CHUNKING)) {
+                    offering.add(t.key());
+                }
+            } catch (IOException e) {
+                System.out.println("    could not read " + t + "'s EHLO (its BDAT scenarios will show why): " + e);
+                offering.add(t.key());
+            }
+        }
+        System.out.println("CHUNKING offered by: " + offering);
+        return offering;
+    }
+
+    private static Results measureAll(
+            BenchOptions options, BenchServers servers, MailwireContainer mailwire, Set<String> chunking)
             throws InterruptedException {
-        List<Scenario> plan = Plan.of(servers, options.timing()).stream()
+        List<Scenario> plan = Plan.of(servers, options.timing(), chunking).stream()
                 .filter(s -> options.only() == null
                         || options.only().matcher(s.name()).find())
                 .toList();

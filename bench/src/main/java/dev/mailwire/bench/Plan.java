@@ -3,6 +3,8 @@ package dev.mailwire.bench;
 import static dev.mailwire.bench.clients.ClientKind.MAILWIRE_CDI;
 import static dev.mailwire.bench.clients.ClientKind.MAILWIRE_JCA;
 import static dev.mailwire.bench.clients.ClientKind.NAIVE;
+import static dev.mailwire.bench.clients.ClientKind.RAW_BDAT_AFTER_RCPT;
+import static dev.mailwire.bench.clients.ClientKind.RAW_BDAT_WITH_ENVELOPE;
 import static dev.mailwire.bench.clients.ClientKind.RAW_LOCKSTEP;
 import static dev.mailwire.bench.clients.ClientKind.RAW_PIPELINED;
 import static dev.mailwire.bench.clients.ClientKind.RAW_PIPELINED_ENVELOPE;
@@ -15,18 +17,21 @@ import dev.mailwire.bench.clients.MailwireContainer;
 import dev.mailwire.bench.harness.Payload;
 import dev.mailwire.bench.harness.Scenario;
 import dev.mailwire.bench.harness.Timing;
+import dev.mailwire.bench.report.RoundTripGoals;
 import dev.mailwire.bench.server.BenchServers;
 import dev.mailwire.bench.server.RoundTrip;
 import dev.mailwire.bench.server.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which scenarios one run measures. 1 KB is the full matrix on every server; 100 KB and 10 MB run against the TLS
  * sink only (TLS costs what it costs per byte, no disk in the way), with fewer clients, to keep the whole run near
  * ten minutes on two cores. Then the round-trip dimension (issue 12): 1 KB to Postfix through delay links of 0, 2,
- * 10 and 50 ms, about six more minutes.
+ * 10 and 50 ms, about six more minutes. The raw client's CHUNKING (RFC 3030) modes run only against a server whose
+ * EHLO offers it: Postfix; the sinks do not.
  */
 final class Plan {
 
@@ -45,13 +50,16 @@ final class Plan {
 
     private final List<Scenario> scenarios = new ArrayList<>();
     private final Timing timing;
+    private final Set<String> chunking;
 
-    private Plan(Timing timing) {
+    private Plan(Timing timing, Set<String> chunking) {
         this.timing = timing;
+        this.chunking = chunking;
     }
 
-    static List<Scenario> of(BenchServers servers, Timing timing) {
-        Plan p = new Plan(timing);
+    /** @param chunking the keys of the targets whose EHLO offers CHUNKING (RFC 3030) */
+    static List<Scenario> of(BenchServers servers, Timing timing, Set<String> chunking) {
+        Plan p = new Plan(timing, chunking);
         for (Target t : servers.all()) {
             p.add(t, KB_1, NAIVE, 1);
             p.add(t, KB_1, REUSED_TRANSPORT, 1);
@@ -62,6 +70,7 @@ final class Plan {
             p.add(t, KB_1, RAW_LOCKSTEP, 1);
             p.add(t, KB_1, RAW_PIPELINED_ENVELOPE, 1);
             p.add(t, KB_1, RAW_PIPELINED, 1, 8);
+            p.addBdat(t, timing);
         }
         Target tls = servers.tlsSink();
         p.add(tls, KB_100, NAIVE, 1);
@@ -110,6 +119,11 @@ final class Plan {
                 }
             }
             p.scenarios.add(new Scenario(RAW_LOCKSTEP.label(), rtt.target(), KB_1, 1, t));
+            if (rtt.rtt().equals(RoundTripGoals.AT)) {
+                // The raw client's table has a row at the RTT the goals are judged at: its other modes too.
+                p.scenarios.add(new Scenario(RAW_PIPELINED_ENVELOPE.label(), rtt.target(), KB_1, 1, t));
+                p.addBdat(rtt.target(), t);
+            }
             // "1 connection" (P6) for Mailwire: its pool of one shared by 8 callers, so a next mail is always ready.
             p.scenarios.add(new Scenario(
                     MAILWIRE_CDI.label(), rtt.target(), KB_1, 8, t, MailwireContainer.ONE_CONNECTION_VARIANT));
@@ -128,6 +142,15 @@ final class Plan {
         }
         return new Timing(
                 timing.warmUp().multipliedBy(2), timing.window().multipliedBy(5).dividedBy(3), 3);
+    }
+
+    /** The raw client's two BDAT modes, 1 KB, 1 thread, where the target offers CHUNKING. */
+    private void addBdat(Target t, Timing timing) {
+        if (chunking.contains(t.key())) {
+            for (ClientKind k : List.of(RAW_BDAT_AFTER_RCPT, RAW_BDAT_WITH_ENVELOPE)) {
+                scenarios.add(new Scenario(k.label(), t, KB_1, 1, timing));
+            }
+        }
     }
 
     private void add(Target t, Payload payload, ClientKind kind, int... threadCounts) {

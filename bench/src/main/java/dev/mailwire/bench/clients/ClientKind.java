@@ -15,7 +15,9 @@ public enum ClientKind {
     VERTX("Vert.x mail client, pooled"),
     RAW_LOCKSTEP("raw socket, lock-step"),
     RAW_PIPELINED_ENVELOPE("raw socket, pipelined envelope"),
-    RAW_PIPELINED("raw socket, fully pipelined");
+    RAW_PIPELINED("raw socket, fully pipelined"),
+    RAW_BDAT_AFTER_RCPT("raw socket, BDAT after RCPT replies"),
+    RAW_BDAT_WITH_ENVELOPE("raw socket, BDAT with the envelope");
 
     private final String label;
 
@@ -48,6 +50,8 @@ public enum ClientKind {
             case RAW_LOCKSTEP -> new RawSmtpClient(t, p, threads, RawSmtpClient.Mode.LOCKSTEP);
             case RAW_PIPELINED_ENVELOPE -> new RawSmtpClient(t, p, threads, RawSmtpClient.Mode.PIPELINED_ENVELOPE);
             case RAW_PIPELINED -> new RawSmtpClient(t, p, threads, RawSmtpClient.Mode.PIPELINED);
+            case RAW_BDAT_AFTER_RCPT -> new RawSmtpClient(t, p, threads, RawSmtpClient.Mode.BDAT_AFTER_RCPT);
+            case RAW_BDAT_WITH_ENVELOPE -> new RawSmtpClient(t, p, threads, RawSmtpClient.Mode.BDAT_WITH_ENVELOPE);
         };
     }
 }

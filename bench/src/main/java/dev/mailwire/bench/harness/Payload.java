@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The message every client sends for one size: a plain-text body of about {@code bytes} bytes in 76-character
  * ASCII lines, so every library picks 7bit and none pays for quoted-printable or base64. No line starts with a dot,
- * so the raw client needs no dot-stuffing.
+ * so the raw client needs no dot-stuffing after DATA (and BDAT never needs any).
  */
 public record Payload(String label, int bytes, String subject, String from, String to, String body) {
 
@@ -28,6 +28,15 @@ public record Payload(String label, int bytes, String subject, String from, Stri
 
     /** The whole message as it goes on the wire after DATA, ending with the CRLF.CRLF terminator. */
     public byte[] wireMessage() {
+        return (text() + ".\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The whole message as it goes on the wire after {@code BDAT <n> LAST} (RFC 3030): no terminator, no stuffing. */
+    public byte[] chunk() {
+        return text().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private String text() {
         String headers = "From: " + from + "\r\n"
                 + "To: " + to + "\r\n"
                 + "Subject: " + subject + "\r\n"
@@ -37,7 +46,7 @@ public record Payload(String label, int bytes, String subject, String from, Stri
                 + "Content-Type: text/plain; charset=us-ascii\r\n"
                 + "Content-Transfer-Encoding: 7bit\r\n"
                 + "\r\n";
-        return (headers + body + ".\r\n").getBytes(StandardCharsets.US_ASCII);
+        return headers + body;
     }
 
     @Override

@@ -3,9 +3,6 @@ package dev.mailwire.bench.report;
 import static dev.mailwire.bench.clients.ClientKind.MAILWIRE_CDI;
 import static dev.mailwire.bench.clients.ClientKind.MAILWIRE_JCA;
 import static dev.mailwire.bench.clients.ClientKind.NAIVE;
-import static dev.mailwire.bench.clients.ClientKind.RAW_LOCKSTEP;
-import static dev.mailwire.bench.clients.ClientKind.RAW_PIPELINED;
-import static dev.mailwire.bench.clients.ClientKind.RAW_PIPELINED_ENVELOPE;
 import static dev.mailwire.bench.clients.ClientKind.REUSED_TRANSPORT;
 
 import dev.mailwire.bench.harness.Measurement;
@@ -14,7 +11,10 @@ import dev.mailwire.bench.server.Target;
 import java.util.List;
 import java.util.Optional;
 
-/** The derived numbers that say where time goes: round trips, per-message lookups, layers, handshakes. */
+/**
+ * The derived numbers that say where time goes besides round trips ({@link RawClientTable}): per-message lookups,
+ * layers, handshakes.
+ */
 final class Levers {
 
     private static final String SIZE = Goals.SIZE;
@@ -22,26 +22,6 @@ final class Levers {
     private Levers() {}
 
     static void write(StringBuilder md, Results r, List<Target> targets, String streamProviderVariant) {
-        md.append("\n### PIPELINING (RFC 2920), measured with the raw client (1 KB, 1 thread)\n\n");
-        md.append("| server | lock-step (4 round trips, as Angus) | pipelined envelope (2) | fully pipelined (1)"
-                + " | envelope gain | full gain | reused SMTPTransport / raw lock-step |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
-        for (Target t : targets) {
-            Optional<Measurement> lock = r.find(RAW_LOCKSTEP.label(), t.key(), SIZE, 1);
-            Optional<Measurement> env = r.find(RAW_PIPELINED_ENVELOPE.label(), t.key(), SIZE, 1);
-            Optional<Measurement> full = r.find(RAW_PIPELINED.label(), t.key(), SIZE, 1);
-            Optional<Measurement> angus = r.find(REUSED_TRANSPORT.label(), t.key(), SIZE, 1);
-            md.append("| ").append(t.key());
-            md.append(" | ")
-                    .append(rate(lock))
-                    .append(" | ")
-                    .append(rate(env))
-                    .append(" | ")
-                    .append(rate(full));
-            md.append(" | ").append(ratio(env, lock)).append(" | ").append(ratio(full, lock));
-            md.append(" | ").append(ratio(angus, lock)).append(" |\n");
-        }
-
         md.append("\n### Variants: one setting changed, same scenario (1 KB)\n\n");
         md.append("`" + streamProviderVariant.replace(" set", "")
                 + "=org.eclipse.angus.mail.util.MailStreamProvider` skips jakarta.mail-api's ServiceLoader lookup,"

@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Writes {@code docs/performance.md}: goals first, then the machine, the levers, every table, the method. */
 public final class PerformanceReport {
@@ -25,6 +27,7 @@ public final class PerformanceReport {
 
     private PerformanceReport() {}
 
+    /** @param chunking the keys of the servers whose EHLO offered CHUNKING (RFC 3030) to the raw client */
     public static void write(
             Path file,
             Map<String, String> machine,
@@ -32,6 +35,7 @@ public final class PerformanceReport {
             Results results,
             List<Target> targets,
             List<RoundTrip> roundTrips,
+            Set<String> chunking,
             List<LargeAttachment.Result> memory,
             List<CommitLatency.Result> transactions,
             String streamProviderVariant,
@@ -68,6 +72,7 @@ public final class PerformanceReport {
         RoundTripSection.write(md, results, roundTrips);
 
         md.append("\n## Where the time goes\n");
+        RawClientTable.write(md, results, rawClientServers(targets, roundTrips), chunking);
         Levers.write(md, results, targets, streamProviderVariant);
         md.append(resource("profile-notes.md"));
 
@@ -96,6 +101,13 @@ public final class PerformanceReport {
         Path written = Files.writeString(
                 file.resolveSibling(file.getFileName() + ".tmp"), md.toString(), StandardCharsets.UTF_8);
         Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The servers reached directly, then Postfix at the round-trip time the goals are judged at, if it was linked. */
+    private static List<Target> rawClientServers(List<Target> targets, List<RoundTrip> roundTrips) {
+        List<Target> servers = new ArrayList<>(targets);
+        roundTrips.stream().filter(t -> t.rtt().equals(RoundTripGoals.AT)).forEach(t -> servers.add(t.target()));
+        return servers;
     }
 
     private static String resource(String name) throws IOException {

@@ -105,7 +105,8 @@ public final class BenchServers implements AutoCloseable {
                 .set("mailbox_size_limit", "0");
     }
 
-    private static Target target(String key, String label, PrivatePostfix p) {
+    /** A private Postfix as clients reach it: STARTTLS required, AUTH as its default user, its trust store. */
+    public static Target target(String key, String label, PrivatePostfix p) {
         String user = PrivatePostfixBuilder.DEFAULT_USER;
         return new Target(
                 key,

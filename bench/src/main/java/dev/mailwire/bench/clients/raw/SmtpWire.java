@@ -43,14 +43,47 @@ final class SmtpWire {
      * @return the reply's last line
      */
     String expect(char firstDigit, String after) throws IOException {
+        String last = reply();
+        if (!is(last, firstDigit)) {
+            throw new IOException("after " + after + ": expected " + firstDigit + "xx, got: " + last);
+        }
+        return last;
+    }
+
+    /**
+     * Reads the replies to a pipelined group, one per command of {@code after}, each checked against the digit at
+     * the same index of {@code firstDigits}. Every reply is read before any is judged, so that the failure names
+     * every refusal (a refused RCPT and the 554 it brings to DATA or BDAT), not only the first.
+     */
+    void expectEach(String firstDigits, String... after) throws IOException {
+        StringBuilder refused = new StringBuilder();
+        for (int i = 0; i < after.length; i++) {
+            String last = reply();
+            if (!is(last, firstDigits.charAt(i))) {
+                refused.append(refused.isEmpty() ? "" : "; ")
+                        .append("after ")
+                        .append(after[i])
+                        .append(": expected ")
+                        .append(firstDigits.charAt(i))
+                        .append("xx, got: ")
+                        .append(last);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new IOException(refused.toString());
+        }
+    }
+
+    private String reply() throws IOException {
         String last;
         do {
             last = readLine();
         } while (last.length() > 3 && last.charAt(3) == '-');
-        if (last.isEmpty() || last.charAt(0) != firstDigit) {
-            throw new IOException("after " + after + ": expected " + firstDigit + "xx, got: " + last);
-        }
         return last;
+    }
+
+    private static boolean is(String reply, char firstDigit) {
+        return !reply.isEmpty() && reply.charAt(0) == firstDigit;
     }
 
     /** Reads the EHLO reply, returning all its lines joined by newlines (the extensions). */
