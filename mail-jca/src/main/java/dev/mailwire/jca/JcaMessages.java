@@ -231,6 +231,12 @@ public enum JcaMessages implements CatalogueMessage {
             "Mailer '%s': invalid %s: the mail has a non-ASCII local part, which needs SMTPUTF8 (RFC 6531), and the"
                     + " server %s:%s does not offer SMTPUTF8; nothing was sent. Use an ASCII address, or a server that"
                     + " offers SMTPUTF8."),
+    FOREIGN_SMTP_MESSAGE(
+            "MWJCA-218",
+            "Mailer '%s': invalid message: the application bundles its own Angus Mail"
+                    + " (org.eclipse.angus.mail.smtp.SMTPMessage from another class loader): remove angus-mail from the"
+                    + " application. The adapter cannot read that message's envelope options (envelope sender, DSN,"
+                    + " MAIL FROM extension, submitter), so nothing was sent; the class came from %s."),
 
     // The embedded pool (in a server, the server's pool reports its own errors).
     POOL_EXHAUSTED(

@@ -35,6 +35,8 @@ import java.util.OptionalLong;
  *   <li>{@code Return-Path} and {@code Sender} headers: the first is the receiving server's to add, the second a
  *       second identity claim nobody verifies.
  *   <li>A body line over 998 octets in a part whose caller declared 7bit, 8bit or binary (RFC 5322 §2.1.1).
+ *   <li>An Angus {@code SMTPMessage} from another class loader than the adapter's (the application bundles its own
+ *       angus-mail): the transport could not read its envelope options and would drop them without a word.
  * </ul>
  *
  * <p>Body line endings need no check here: Angus writes DATA through {@code SMTPOutputStream}, a

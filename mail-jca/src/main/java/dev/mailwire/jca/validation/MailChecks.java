@@ -20,6 +20,8 @@ public final class MailChecks {
 
     public static String validate(String mailer, MimeMessage message, Address[] recipients) {
         Objects.requireNonNull(message, "message");
+        // First: another Angus's SMTPMessage would lose its envelope options however valid the rest is.
+        ForeignSmtpMessage.check(mailer, message);
         try {
             // Before saving, which sets an encoding on every part that has none: see LongLines.
             Set<MimePart> identityEncoded = LongLines.declaredIdentity(message);
