@@ -365,6 +365,7 @@ final class SmtpChannel {
             needsReset = false;
             if (transport.holds(hold)) {
                 deadlineHandedOver = true; // the reply to the dot, read later, cancels it
+                proven(); // its envelope was answered, every recipient accepted
                 return hold.result();
             }
             answered();
@@ -379,6 +380,7 @@ final class SmtpChannel {
                 if (transport.holds(hold)) {
                     hold.ended(e); // reportsuccess: the RCPT replies, for when the dot's reply comes
                     deadlineHandedOver = true;
+                    proven();
                     return hold.result();
                 }
                 answered();
@@ -400,6 +402,16 @@ final class SmtpChannel {
 
     private void answered() {
         messagesSent++;
+        proven();
+    }
+
+    /**
+     * The server answered a mail on this connection: it takes mail from this client, which closes its connect
+     * back-off. A held final dot proves it too, by the replies to its envelope: else the next mail, failing before
+     * its content because that dot got no reply, would open the back-off and be refused its retry on a fresh
+     * connection (MWJCA-112), as if the server throttled.
+     */
+    private void proven() {
         if (!proven) {
             proven = true;
             backoff.succeeded();
