@@ -40,7 +40,10 @@ final class SmtpChannel {
     private final AtomicBoolean closed = new AtomicBoolean();
     private long messagesSent;
     private boolean needsReset;
-    /** A send deadline closed the socket while its final dot's reply was unread: never reuse this connection. */
+    /**
+     * The deadline of a send that could hold its final dot passed and closed the socket, maybe after that send had
+     * returned: never reuse this connection.
+     */
     private volatile boolean deadlineDroppedDot;
     /** The adapter's OAuth2 token this connection authenticated with; null for a password or a token bean. */
     private volatile AccessToken token;
@@ -344,11 +347,16 @@ final class SmtpChannel {
                 : null;
         ScheduledFuture<?> deadline = timer.schedule(
                 () -> {
-                    expire(deadlinePassed, capture);
-                    if (hold != null && transport.dropHeldDot(hold, closedHoldingDot())) {
-                        // Whoever holds the connection now may not read for a while: the held mail's caller
-                        // learns at its deadline, not later, that no reply came; and the pool drops the connection.
+                    if (hold != null) {
+                        // Set before the held mail's caller can learn of the deadline: it may close the handle at
+                        // once, and the pool must then drop this connection, whose socket closes now.
                         deadlineDroppedDot = true;
+                    }
+                    expire(deadlinePassed, capture);
+                    if (hold != null) {
+                        // Whoever holds the connection now may not read for a while: the held mail's caller
+                        // learns at its deadline, not later, that no reply came.
+                        transport.dropHeldDot(hold, closedHoldingDot());
                     }
                 },
                 budget);
