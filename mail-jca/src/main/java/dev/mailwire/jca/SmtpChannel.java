@@ -153,7 +153,7 @@ final class SmtpChannel {
                 OAuthLogin.authenticate(s, transport, capture, identity.user(), secret);
             }
             if (s.pipelining()) {
-                transport.pipelineTo(pipelineStream(transport, capture), capture.corkingSocket());
+                transport.pipelineTo(pipelineStream(transport, capture), capture.cork());
             }
             SmtpChannel channel = new SmtpChannel(s, timer, transport, capture, sessions.backoff());
             channel.token = attempt.token;
