@@ -40,7 +40,10 @@ final class SmtpChannel {
     private final AtomicBoolean closed = new AtomicBoolean();
     private long messagesSent;
     private boolean needsReset;
-    /** A send deadline closed the socket while its final dot's reply was unread: never reuse this connection. */
+    /**
+     * The deadline of a send that could hold its final dot passed and closed the socket, maybe after that send had
+     * returned: never reuse this connection.
+     */
     private volatile boolean deadlineDroppedDot;
     /** The adapter's OAuth2 token this connection authenticated with; null for a password or a token bean. */
     private volatile AccessToken token;
@@ -150,7 +153,7 @@ final class SmtpChannel {
                 OAuthLogin.authenticate(s, transport, capture, identity.user(), secret);
             }
             if (s.pipelining()) {
-                transport.pipelineTo(pipelineStream(transport, capture), capture.corkingSocket());
+                transport.pipelineTo(pipelineStream(transport, capture), capture.cork());
             }
             SmtpChannel channel = new SmtpChannel(s, timer, transport, capture, sessions.backoff());
             channel.token = attempt.token;
@@ -344,11 +347,16 @@ final class SmtpChannel {
                 : null;
         ScheduledFuture<?> deadline = timer.schedule(
                 () -> {
-                    expire(deadlinePassed, capture);
-                    if (hold != null && transport.dropHeldDot(hold, closedHoldingDot())) {
-                        // Whoever holds the connection now may not read for a while: the held mail's caller
-                        // learns at its deadline, not later, that no reply came; and the pool drops the connection.
+                    if (hold != null) {
+                        // Set before the held mail's caller can learn of the deadline: it may close the handle at
+                        // once, and the pool must then drop this connection, whose socket closes now.
                         deadlineDroppedDot = true;
+                    }
+                    expire(deadlinePassed, capture);
+                    if (hold != null) {
+                        // Whoever holds the connection now may not read for a while: the held mail's caller
+                        // learns at its deadline, not later, that no reply came.
+                        transport.dropHeldDot(hold, closedHoldingDot());
                     }
                 },
                 budget);
@@ -365,6 +373,7 @@ final class SmtpChannel {
             needsReset = false;
             if (transport.holds(hold)) {
                 deadlineHandedOver = true; // the reply to the dot, read later, cancels it
+                proven(); // its envelope was answered, every recipient accepted
                 return hold.result();
             }
             answered();
@@ -379,6 +388,7 @@ final class SmtpChannel {
                 if (transport.holds(hold)) {
                     hold.ended(e); // reportsuccess: the RCPT replies, for when the dot's reply comes
                     deadlineHandedOver = true;
+                    proven();
                     return hold.result();
                 }
                 answered();
@@ -400,6 +410,16 @@ final class SmtpChannel {
 
     private void answered() {
         messagesSent++;
+        proven();
+    }
+
+    /**
+     * The server answered a mail on this connection: it takes mail from this client, which closes its connect
+     * back-off. A held final dot proves it too, by the replies to its envelope: else the next mail, failing before
+     * its content because that dot got no reply, would open the back-off and be refused its retry on a fresh
+     * connection (MWJCA-112), as if the server throttled.
+     */
+    private void proven() {
         if (!proven) {
             proven = true;
             backoff.succeeded();

@@ -64,8 +64,15 @@ final class SocketCapture {
         CURRENT.remove();
     }
 
-    /** The socket under everything, able to hold writes back; null if Mailwire's factory did not create it. */
-    CorkingSocket corkingSocket() {
+    /**
+     * What holds this connection's writes back: the TLS socket once there is one (the cork must sit above TLS, see
+     * {@link CorkingTlsSocket}), else the plain socket Mailwire's factory created; null if neither can.
+     */
+    Cork cork() {
+        javax.net.ssl.SSLSocket t = tls;
+        if (t != null) {
+            return t instanceof Cork c ? c : null;
+        }
         return corking;
     }
 

@@ -29,7 +29,7 @@ import org.eclipse.angus.mail.util.PropUtil;
  * it; Mailwire only batches the writes and checks that the replies line up.
  *
  * <p>A send may also hold its final dot ({@link #holdNextDot}): where its envelope was pipelined and every recipient
- * accepted, the dot is written into the corked socket and its reply left unread, so that the dot goes out in one
+ * accepted, the dot is written into the corked connection ({@link Cork}) and its reply left unread, so that the dot goes out in one
  * write with whatever this connection sends next (the next mail's envelope) and the reply is read just before the
  * next reply. Angus is told the dot was accepted, which only lets its {@code sendMessage} end; the real reply goes
  * to the {@link HeldDot} it was held for, and only that reply decides the held mail's result.
@@ -71,8 +71,8 @@ final class StagedSmtpTransport extends SMTPTransport {
     private EnvelopePipeline pipeline;
     /** A pipelined reply did not line up with its command: the connection is unusable. */
     private volatile boolean pipelineBroken;
-    /** The plain socket under TLS, which can hold a final dot back; null: a dot is never held. */
-    private CorkingSocket cork;
+    /** What holds the connection's writes back, for a final dot; null: a dot is never held. */
+    private Cork cork;
     /** The envelope of the send in progress was pipelined and every command in it answered with a yes. */
     private boolean envelopeAccepted;
     /** Whom the send in progress holds its final dot for, if it may; null: lock-step end of data. */
@@ -127,7 +127,7 @@ final class StagedSmtpTransport extends SMTPTransport {
      * Pipelines envelopes from now on, where the server advertises PIPELINING, writing them to {@code out}: the
      * stream of the socket Angus writes through (the TLS socket once there is one), called after connect.
      */
-    synchronized void pipelineTo(OutputStream out, CorkingSocket cork) {
+    synchronized void pipelineTo(OutputStream out, Cork cork) {
         this.pipelineOut = out;
         this.cork = cork;
     }

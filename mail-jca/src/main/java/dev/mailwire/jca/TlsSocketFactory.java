@@ -30,7 +30,7 @@ final class TlsSocketFactory extends SSLSocketFactory {
     public Socket createSocket(Socket plain, String host, int port, boolean autoClose) throws IOException {
         plain.setTcpNoDelay(true);
         SocketCapture.record(plain);
-        SSLSocket tls = harden((SSLSocket) delegate.createSocket(plain, host, port, autoClose));
+        SSLSocket tls = new CorkingTlsSocket(harden((SSLSocket) delegate.createSocket(plain, host, port, autoClose)));
         SocketCapture.recordTls(tls);
         return tls;
     }
