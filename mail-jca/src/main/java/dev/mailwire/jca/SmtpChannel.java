@@ -150,9 +150,7 @@ final class SmtpChannel {
                 OAuthLogin.authenticate(s, transport, capture, identity.user(), secret);
             }
             if (s.pipelining()) {
-                transport.pipelineTo(
-                        pipelineStream(transport, capture),
-                        capture.socket() instanceof CorkingSocket cork ? cork : null);
+                transport.pipelineTo(pipelineStream(transport, capture), capture.corkingSocket());
             }
             SmtpChannel channel = new SmtpChannel(s, timer, transport, capture, sessions.backoff());
             channel.token = attempt.token;

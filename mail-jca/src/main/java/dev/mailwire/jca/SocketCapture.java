@@ -14,6 +14,11 @@ final class SocketCapture {
     private static final ThreadLocal<SocketCapture> CURRENT = new ThreadLocal<>();
 
     private volatile Socket socket;
+    /**
+     * The socket Mailwire's factory created, able to hold writes back; Angus may wrap it (its write timeout does) before
+     * TLS is layered on the wrapper, which {@link #socket} then records.
+     */
+    private volatile CorkingSocket corking;
     /** The TLS layer over {@link #socket}, once there is one: OAuth2 AUTH writes its token there directly. */
     private volatile javax.net.ssl.SSLSocket tls;
     /** Set by {@link #closeSocket()}: a socket recorded afterwards is closed at once (its deadline already passed). */
@@ -33,6 +38,9 @@ final class SocketCapture {
         SocketCapture capture = CURRENT.get();
         if (capture != null) {
             capture.socket = socket;
+            if (socket instanceof CorkingSocket c) {
+                capture.corking = c;
+            }
             if (capture.closed) {
                 capture.closeSocket();
             }
@@ -54,6 +62,11 @@ final class SocketCapture {
 
     void end() {
         CURRENT.remove();
+    }
+
+    /** The socket under everything, able to hold writes back; null if Mailwire's factory did not create it. */
+    CorkingSocket corkingSocket() {
+        return corking;
     }
 
     /** The captured socket, or null if Angus has not created one yet. */
