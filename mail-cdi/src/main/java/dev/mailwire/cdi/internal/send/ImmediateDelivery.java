@@ -1,5 +1,6 @@
 package dev.mailwire.cdi.internal.send;
 
+import dev.mailwire.PoolExhaustedException;
 import dev.mailwire.SendResult;
 import dev.mailwire.cdi.internal.Messages;
 import dev.mailwire.cdi.stats.MailerMonitor;
@@ -93,7 +94,7 @@ final class ImmediateDelivery implements Delivery {
      */
     private SendResult sendRelayed(PreparedMail mail) {
         MailConnection handed = relay.awaitHandOver();
-        MailConnection connection = handed != null ? handed : open();
+        MailConnection connection = handed != null ? handed : openFromPool();
         ConnectionRelay.Baton next = null;
         boolean passedOn = false;
         try {
@@ -116,6 +117,23 @@ final class ImmediateDelivery implements Delivery {
                 }
                 relay.releaseNext();
             }
+        }
+    }
+
+    /**
+     * A connection from the embedded pool. If it cannot be opened (the server refused the greeting, TLS or AUTH
+     * failed), the pool's place is free again and a caller queued in the relay would otherwise wait for a hand-over
+     * that never comes, until {@code pool.acquire-timeout}: the first one queued is told to try the pool itself. A
+     * caller that timed out waiting for the pool held no place, and whoever holds it serves the queue.
+     */
+    private MailConnection openFromPool() {
+        try {
+            return open();
+        } catch (PoolExhaustedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            relay.releaseNext();
+            throw e;
         }
     }
 
