@@ -240,9 +240,9 @@ final class SmtpChannel {
 
     /**
      * Sends one message like {@link #send}, but where its envelope was pipelined and every recipient accepted,
-     * without waiting for the reply to its final dot: the dot waits in the corked socket to go out in one write with
-     * the next command on this connection, normally the next mail's envelope, and the reply is read just before that
-     * command's (RFC 2920). The returned future completes then; a {@link #reset}, {@link #isAlive} or {@link #close}
+     * without waiting for the reply to its final dot: the dot waits in the corked connection ({@link Cork}) to go out
+     * in one write with the next command on this connection, normally the next mail's envelope, and the reply is read
+     * just before that command's (RFC 2920). The returned future completes then; a {@link #reset}, {@link #isAlive} or {@link #close}
      * reads it too, and {@link #abort} fails it. The send deadline stays armed until the reply is read. Where the
      * dot was not held (no pipelining, a refused recipient) the future is complete on return.
      */

@@ -57,12 +57,18 @@ enum Stall {
 
     /**
      * The endings a send may have: {@link #endedBy}, and, with 8 callers on 4 connections, the wait for a connection
-     * (pool.acquire-timeout) and the back-off window a timed-out connect opens on the callers behind it.
+     * (pool.acquire-timeout) and the back-off window a timed-out connect opens on the callers behind it. Against a
+     * server that never answers a final dot, also read-timeout before any content: with every connection busy, the
+     * embedded pool relays a connection to a waiting caller, whose envelope goes out with the previous mail's final
+     * dot, and whose own replies then never come either (its mail was not sent, so its caller may simply retry).
      */
     Set<Ending> allowed() {
         Set<Ending> all = EnumSet.copyOf(endedBy);
         all.add(Ending.ACQUIRE_TIMEOUT);
         all.add(Ending.BACK_OFF);
+        if (this == FINAL_DOT_UNANSWERED) {
+            all.add(Ending.READ_TIMEOUT);
+        }
         return all;
     }
 
