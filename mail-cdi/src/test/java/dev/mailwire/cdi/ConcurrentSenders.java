@@ -86,4 +86,22 @@ public final class ConcurrentSenders {
     public static String bare(Optional<String> messageId) {
         return bare(messageId.orElseThrow());
     }
+
+    /** A one-line text mail to {@code inbox@example.org} with this subject: what a test's sender sends. */
+    public static Mail mail(String subject) {
+        return Mail.builder()
+                .to("inbox@example.org")
+                .subject(subject)
+                .text("Body of " + subject + ".")
+                .build();
+    }
+
+    /** Sleeps, keeping the interrupt: a fake server's behaviour that stalls one step. */
+    public static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -1,8 +1,9 @@
 package dev.mailwire.cdi;
 
+import static dev.mailwire.cdi.ConcurrentSenders.mail;
+import static dev.mailwire.cdi.ConcurrentSenders.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailwire.Mail;
 import dev.mailwire.Mailer;
 import dev.mailwire.SendResult;
 import dev.mailwire.SmtpConnectionException;
@@ -106,22 +107,6 @@ class RelayReleasesTheNextCallerWhenAConnectFailsTest {
             return send.get(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             return e.getCause();
-        }
-    }
-
-    private static Mail mail(String subject) {
-        return Mail.builder()
-                .to("inbox@example.org")
-                .subject(subject)
-                .text("Body of " + subject + ".")
-                .build();
-    }
-
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.mailwire.cdi;
 
+import static dev.mailwire.cdi.ConcurrentSenders.mail;
+import static dev.mailwire.cdi.ConcurrentSenders.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailwire.Mail;
 import dev.mailwire.Mailer;
 import dev.mailwire.PoolExhaustedException;
 import dev.mailwire.SendResult;
@@ -80,22 +81,6 @@ class RelayWaitIsBoundedByAcquireTimeoutTest {
             assertThat(server.messages())
                     .singleElement()
                     .satisfies(m -> assertThat(m.text()).contains("Subject: first"));
-        }
-    }
-
-    private static Mail mail(String subject) {
-        return Mail.builder()
-                .to("inbox@example.org")
-                .subject(subject)
-                .text("Body of " + subject + ".")
-                .build();
-    }
-
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -12,47 +12,25 @@ import java.net.Socket;
  */
 class CorkingSocket extends Socket implements Cork {
 
-    private final Object lock = new Object();
-    private HeldOutput output;
-    private InputStream input;
+    private final HeldStreams streams = new HeldStreams(super::getOutputStream, super::getInputStream);
 
     @Override
     public void cork() throws IOException {
-        heldOutput().cork();
+        streams.cork();
     }
 
     @Override
     public void uncork() throws IOException {
-        HeldOutput out;
-        synchronized (lock) {
-            out = output;
-        }
-        if (out != null) {
-            out.release();
-        }
+        streams.uncork();
     }
 
     @Override
     public OutputStream getOutputStream() throws IOException {
-        return heldOutput();
+        return streams.output();
     }
 
     @Override
     public InputStream getInputStream() throws IOException {
-        synchronized (lock) {
-            if (input == null) {
-                input = new HeldOutput.Releasing(super.getInputStream(), this);
-            }
-            return input;
-        }
-    }
-
-    private HeldOutput heldOutput() throws IOException {
-        synchronized (lock) {
-            if (output == null) {
-                output = new HeldOutput(super.getOutputStream());
-            }
-            return output;
-        }
+        return streams.input();
     }
 }

@@ -27,52 +27,31 @@ import javax.net.ssl.SSLSocket;
 final class CorkingTlsSocket extends SSLSocket implements Cork {
 
     private final SSLSocket tls;
-    private final Object lock = new Object();
-    private HeldOutput output;
-    private InputStream input;
+    private final HeldStreams streams;
 
     CorkingTlsSocket(SSLSocket tls) {
         this.tls = tls;
+        this.streams = new HeldStreams(tls::getOutputStream, tls::getInputStream);
     }
 
     @Override
     public void cork() throws IOException {
-        heldOutput().cork();
+        streams.cork();
     }
 
     @Override
     public void uncork() throws IOException {
-        HeldOutput out;
-        synchronized (lock) {
-            out = output;
-        }
-        if (out != null) {
-            out.release();
-        }
+        streams.uncork();
     }
 
     @Override
     public OutputStream getOutputStream() throws IOException {
-        return heldOutput();
+        return streams.output();
     }
 
     @Override
     public InputStream getInputStream() throws IOException {
-        synchronized (lock) {
-            if (input == null) {
-                input = new HeldOutput.Releasing(tls.getInputStream(), this);
-            }
-            return input;
-        }
-    }
-
-    private HeldOutput heldOutput() throws IOException {
-        synchronized (lock) {
-            if (output == null) {
-                output = new HeldOutput(tls.getOutputStream());
-            }
-            return output;
-        }
+        return streams.input();
     }
 
     // Everything below is the wrapped socket's.
