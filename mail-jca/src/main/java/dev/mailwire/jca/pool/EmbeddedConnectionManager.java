@@ -69,6 +69,11 @@ public final class EmbeddedConnectionManager implements ConnectionManager, AutoC
         return pool().permits.availablePermits() == 0;
     }
 
+    /** Whether some caller is waiting right now in this pool for a connection to come back. A hint, as above. */
+    public boolean hasWaiters() {
+        return pool().permits.hasQueuedThreads();
+    }
+
     /**
      * The error an allocation throws after waiting {@code pool.acquire-timeout} in vain, for a caller that waited
      * for a connection in another way (counted as a timeout of this pool).
