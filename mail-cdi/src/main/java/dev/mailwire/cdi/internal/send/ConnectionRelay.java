@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Callers that would wait for the pool queue here instead, in arrival order; a sender that finds one waiting
  * when it starts its mail claims it. A sender that found nobody gives its connection back to the pool and then tells
- * the first one queued meanwhile to take a connection from the pool itself, and a queued caller looks at the pool
- * again right after queueing and every {@link #RECHECK}: nobody stays queued for long while a connection is free.
+ * the first one queued meanwhile to take a connection from the pool itself, and a caller that queued re-checks the
+ * pool after queueing: between the two, nobody stays queued while a sender gives a connection back.
  * A caller waiting in the pool itself (the readiness probe, or a sender that found a connection free a moment
  * before another took it) comes first: a sender that sees one gives its connection back to the pool rather than
  * hand it on, or a chain of senders could keep it from the pool until that caller's acquire-timeout.
@@ -34,8 +34,6 @@ final class ConnectionRelay {
     private final EmbeddedConnectionManager pool;
     private final Duration acquireTimeout;
     private final ConcurrentLinkedQueue<Baton> queued = new ConcurrentLinkedQueue<>();
-    /** How often a queued caller looks at the pool again; short against a round trip to any real server. */
-    private static final Duration RECHECK = Duration.ofMillis(20);
 
     ConnectionRelay(EmbeddedConnectionManager pool) {
         this.pool = pool;
@@ -44,9 +42,7 @@ final class ConnectionRelay {
 
     /**
      * A connection another sender hands over, or null: take one from the pool. Waits, up to
-     * {@code pool.acquire-timeout}, only while the pool has no connection free. Every {@link #RECHECK} it looks at
-     * the pool again: a connection that went back to it without anyone being told (a health probe's, or one a
-     * sender gave back for a caller waiting in the pool itself) is taken from there.
+     * {@code pool.acquire-timeout}, only while the pool has no connection free.
      *
      * @throws dev.mailwire.PoolExhaustedException when none came within {@code pool.acquire-timeout}
      */
@@ -56,27 +52,18 @@ final class ConnectionRelay {
         }
         Baton baton = new Baton();
         queued.add(baton);
-        long deadline = System.nanoTime() + acquireTimeout.toNanos();
+        if (!pool.wouldWait() && baton.withdraw()) {
+            queued.remove(baton); // a connection came back while we queued
+            return null;
+        }
         try {
-            while (true) {
-                if (!pool.wouldWait() && baton.withdraw()) {
-                    queued.remove(baton); // a connection is free in the pool
-                    return null;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    if (baton.withdraw()) {
-                        queued.remove(baton);
-                        throw pool.exhausted();
-                    }
-                    return baton.connection.join(); // claimed just now: the connection is on its way
-                }
-                try {
-                    return baton.connection.get(Math.min(left, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    // look at the pool again
-                }
+            return baton.connection.get(acquireTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (baton.withdraw()) {
+                queued.remove(baton);
+                throw pool.exhausted();
             }
+            return baton.connection.join(); // claimed just now: the connection is on its way
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (baton.withdraw()) {
@@ -96,9 +83,10 @@ final class ConnectionRelay {
      * own queue; the pool's next holder serves the relay's.
      */
     Baton claimNext() {
-        if (pool.hasWaiters()) {
-            return null;
-        }
+        return pool.hasWaiters() ? null : pollClaimed();
+    }
+
+    private Baton pollClaimed() {
         Baton b;
         while ((b = queued.poll()) != null) {
             if (b.claim()) {
@@ -108,9 +96,12 @@ final class ConnectionRelay {
         return null;
     }
 
-    /** After a connection went back to the pool: the first caller queued takes one from the pool itself. */
+    /**
+     * After a connection went back to the pool: the first caller queued takes one from the pool itself, behind
+     * anyone already waiting there.
+     */
     void releaseNext() {
-        Baton b = claimNext();
+        Baton b = pollClaimed();
         if (b != null) {
             b.takeFromPool();
         }
