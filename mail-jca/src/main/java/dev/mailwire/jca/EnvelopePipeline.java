@@ -132,6 +132,14 @@ final class EnvelopePipeline {
         return true;
     }
 
+    /**
+     * Whether {@code code} can answer a final dot: 2xx, 4xx or 5xx. A 354, a line that is no reply (or the end of the
+     * stream) means the replies no longer line up with the commands.
+     */
+    static boolean answersFinalDot(int code) {
+        return (code >= 200 && code < 300) || (code >= 400 && code < 600);
+    }
+
     private static String verb(String command) {
         int colon = command.indexOf(':');
         return colon > 0 ? command.substring(0, colon) : command;

@@ -39,23 +39,23 @@ final class MailConnectionImpl implements MailConnection {
 
     @Override
     public SendResult send(MimeMessage message, Address[] recipients) {
+        return checkedFor(message, recipients).send(this, message, recipients);
+    }
+
+    @Override
+    public CompletableFuture<SendResult> sendBeforeNext(MimeMessage message, Address[] recipients) {
+        return checkedFor(message, recipients).sendHoldingDot(this, message, recipients);
+    }
+
+    /** The managed connection, once the message and its envelope recipients have passed every check. */
+    private MailManagedConnection checkedFor(MimeMessage message, Address[] recipients) {
         MailManagedConnection mc = open();
         if (recipients == null || recipients.length == 0) {
             throw Problems.of(JcaMessages.NO_RECIPIENT, mailer, "to");
         }
         // Saves the message before checking it: a content type from a DataHandler is a header only once saved.
         MessageValidator.validate(mailer, message, recipients);
-        return mc.send(this, message, recipients);
-    }
-
-    @Override
-    public CompletableFuture<SendResult> sendBeforeNext(MimeMessage message, Address[] recipients) {
-        MailManagedConnection mc = open();
-        if (recipients == null || recipients.length == 0) {
-            throw Problems.of(JcaMessages.NO_RECIPIENT, mailer, "to");
-        }
-        MessageValidator.validate(mailer, message, recipients);
-        return mc.sendHoldingDot(this, message, recipients);
+        return mc;
     }
 
     /** Sends a message {@link ValidatedMessage} vouches for: checked and saved, with these recipients. */

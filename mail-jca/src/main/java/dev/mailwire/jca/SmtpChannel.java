@@ -235,7 +235,7 @@ final class SmtpChannel {
      * as {@link dev.mailwire.MailRejectedException}; a broken connection comes back as a {@link SendFailure}.
      */
     SendResult send(MimeMessage message, Address[] recipients, Duration budget) throws SendFailureException {
-        return (SendResult) send(message, recipients, budget, false);
+        return send(message, recipients, budget, false).join(); // complete: nothing was held
     }
 
     /**
@@ -248,18 +248,12 @@ final class SmtpChannel {
      */
     CompletableFuture<SendResult> sendHoldingDot(MimeMessage message, Address[] recipients, Duration budget)
             throws SendFailureException {
-        Object r = send(message, recipients, budget, true);
-        if (r instanceof SendResult done) {
-            return CompletableFuture.completedFuture(done);
-        }
-        @SuppressWarnings("unchecked")
-        CompletableFuture<SendResult> pending = (CompletableFuture<SendResult>) r;
-        return pending;
+        return send(message, recipients, budget, true);
     }
 
-    /** A SendResult, or the future of a send whose final dot is held. */
-    private Object send(MimeMessage message, Address[] recipients, Duration budget, boolean mayHold)
-            throws SendFailureException {
+    /** The result, complete unless the send held its final dot. */
+    private CompletableFuture<SendResult> send(
+            MimeMessage message, Address[] recipients, Duration budget, boolean mayHold) throws SendFailureException {
         StagedSmtpTransport.HeldDot previous = transport.heldDot();
         try {
             boolean smtpUtf8 = needsSmtpUtf8(message, recipients);
@@ -338,8 +332,8 @@ final class SmtpChannel {
         return needed;
     }
 
-    private Object sendNow(MimeMessage message, Address[] recipients, Duration budget, boolean mayHold)
-            throws SendFailureException {
+    private CompletableFuture<SendResult> sendNow(
+            MimeMessage message, Address[] recipients, Duration budget, boolean mayHold) throws SendFailureException {
         AtomicBoolean deadlinePassed = new AtomicBoolean();
         AtomicReference<ScheduledFuture<?>> armed = new AtomicReference<>();
         HeldSend hold = mayHold
@@ -380,8 +374,8 @@ final class SmtpChannel {
             if (transport.pipelineBroken()) {
                 abort();
             }
-            return SendResults.allAccepted(
-                    message, recipients, transport.getLastReturnCode(), transport.getLastServerResponse());
+            return CompletableFuture.completedFuture(SendResults.allAccepted(
+                    message, recipients, transport.getLastReturnCode(), transport.getLastServerResponse()));
         } catch (MessagingException e) {
             if (!deadlinePassed.get() && SendResults.isReply(e)) {
                 needsReset = false; // Angus ended the transaction itself (RSET, or the final dot)
@@ -395,7 +389,8 @@ final class SmtpChannel {
                 if (transport.pipelineBroken()) {
                     abort(); // replies went out of step while Angus reset: the results stand, the connection not
                 }
-                return SendResults.fromReplies(settings.mailer(), message, recipients, e);
+                return CompletableFuture.completedFuture(
+                        SendResults.fromReplies(settings.mailer(), message, recipients, e));
             }
             throw failure(e, deadlinePassed.get());
         } catch (IllegalStateException e) {

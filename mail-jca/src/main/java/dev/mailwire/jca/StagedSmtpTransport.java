@@ -175,7 +175,7 @@ final class StagedSmtpTransport extends SMTPTransport {
             throw e;
         }
         String reply = getLastServerResponse();
-        if (code < 200 || (code >= 300 && code < 400) || code >= 600) {
+        if (!EnvelopePipeline.answersFinalDot(code)) {
             // A 354, a line that is no reply, or the end of the stream: the replies no longer line up.
             pipelineBroken = true;
             EnvelopePipeline.PipeliningViolation v = new EnvelopePipeline.PipeliningViolation(".", reply);
@@ -358,7 +358,7 @@ final class StagedSmtpTransport extends SMTPTransport {
         try {
             if (pipeline.endEmptyContent(pipelineOut)) {
                 int code = super.readServerResponse();
-                if (code < 200 || (code >= 300 && code < 400) || code >= 600) {
+                if (!EnvelopePipeline.answersFinalDot(code)) {
                     throw new EnvelopePipeline.PipeliningViolation(".", getLastServerResponse());
                 }
             }

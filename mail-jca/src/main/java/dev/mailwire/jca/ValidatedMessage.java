@@ -50,10 +50,8 @@ public final class ValidatedMessage {
      * through {@link MailConnection#send(MimeMessage, Address[])}, which checks it.
      */
     public SendResult sendThrough(MailConnection connection, Address[] to) {
-        if (connection instanceof MailConnectionImpl own && own.mailer().equals(mailer) && checked(to)) {
-            return own.sendChecked(message, to);
-        }
-        return connection.send(message, to);
+        MailConnectionImpl own = vouchedFor(connection, to);
+        return own != null ? own.sendChecked(message, to) : connection.send(message, to);
     }
 
     /**
@@ -61,10 +59,13 @@ public final class ValidatedMessage {
      * the next send on {@code connection}.
      */
     public CompletableFuture<SendResult> sendThroughBeforeNext(MailConnection connection, Address[] to) {
-        if (connection instanceof MailConnectionImpl own && own.mailer().equals(mailer) && checked(to)) {
-            return own.sendCheckedBeforeNext(message, to);
-        }
-        return connection.sendBeforeNext(message, to);
+        MailConnectionImpl own = vouchedFor(connection, to);
+        return own != null ? own.sendCheckedBeforeNext(message, to) : connection.sendBeforeNext(message, to);
+    }
+
+    /** {@code connection} as a Mailwire handle of this mailer if this check covers {@code to}; else null. */
+    private MailConnectionImpl vouchedFor(MailConnection connection, Address[] to) {
+        return connection instanceof MailConnectionImpl own && own.mailer().equals(mailer) && checked(to) ? own : null;
     }
 
     private boolean checked(Address[] to) {
