@@ -97,10 +97,15 @@ final class ConnectionRelay {
     }
 
     /**
-     * After a connection went back to the pool: the first caller queued takes one from the pool itself, behind
-     * anyone already waiting there.
+     * After a connection went back to the pool: if it lies there unclaimed, the first caller queued takes it. Not if
+     * the pool gave it to a caller waiting there, or one still waits: that caller is the next sender and serves the
+     * queue (a caller sent to wait in the pool behind it would make the next sender, too, give the connection back
+     * rather than hand it on, and so on while senders keep queueing, which ends the hand-overs for good).
      */
     void releaseNext() {
+        if (pool.wouldWait() || pool.hasWaiters()) {
+            return;
+        }
         Baton b = pollClaimed();
         if (b != null) {
             b.takeFromPool();
